@@ -1,0 +1,58 @@
+package dev.forecourt.platform.persistence;
+
+import dev.forecourt.platform.security.StoreScope;
+import io.quarkus.panache.common.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A Panache query restricted to the caller's stores and paged by id (keyset paging), so no
+ * list in any service can forget the store filter. Entities are expected to have
+ * {@code storeId} and a UUID {@code id}.
+ */
+public final class StoreScopedQuery {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Parameters parameters = new Parameters();
+
+    private StoreScopedQuery(StoreScope scope) {
+        if (!scope.allStores()) {
+            if (scope.storeIds().isEmpty()) {
+                conditions.add("1 = 0");
+            } else {
+                conditions.add("storeId in :stores");
+                parameters.and("stores", List.copyOf(scope.storeIds()));
+            }
+        }
+    }
+
+    public static StoreScopedQuery of(StoreScope scope) {
+        return new StoreScopedQuery(scope);
+    }
+
+    /** Only rows after this cursor (the last id of the previous page); none when null. */
+    public StoreScopedQuery after(UUID cursor) {
+        if (cursor != null) {
+            conditions.add("id > :cursor");
+            parameters.and("cursor", cursor);
+        }
+        return this;
+    }
+
+    /** Adds a condition with one named parameter, e.g. {@code and("consultantId = :me", "me", id)}. */
+    public StoreScopedQuery and(String condition, String name, Object value) {
+        conditions.add(condition);
+        parameters.and(name, value);
+        return this;
+    }
+
+    public String where() {
+        return (conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions)) + " order by id";
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+}
