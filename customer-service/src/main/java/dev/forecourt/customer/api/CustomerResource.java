@@ -36,7 +36,6 @@ public class CustomerResource {
     public Page<CustomerView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                    @QueryParam("cursor") UUID cursor) {
         var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return Page.of(Customer.<Customer>find(query.where(), query.parameters()).page(0, limit + 1).list(),
-                limit, CustomerView::of, c -> c.id.toString());
+        return query.page((where, params) -> Customer.find(where, params), limit, CustomerView::of, c -> c.id);
     }
 }

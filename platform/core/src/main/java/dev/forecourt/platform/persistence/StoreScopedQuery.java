@@ -1,11 +1,15 @@
 package dev.forecourt.platform.persistence;
 
+import dev.forecourt.platform.api.Page;
 import dev.forecourt.platform.security.StoreScope;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A Panache query restricted to the caller's stores and paged by id (keyset paging), so no
@@ -46,6 +50,17 @@ public final class StoreScopedQuery {
         conditions.add(condition);
         parameters.and(name, value);
         return this;
+    }
+
+    /**
+     * Runs the query and returns one page, e.g.
+     * {@code query.page((where, params) -> Customer.find(where, params), limit, CustomerView::of, c -> c.id)}
+     * (a lambda, not {@code Customer::find}: only direct calls reach the entity's generated find).
+     */
+    public <E, T> Page<T> page(BiFunction<String, Parameters, PanacheQuery<E>> finder, int limit,
+                               Function<E, T> toItem, Function<E, UUID> idOf) {
+        List<E> fetched = finder.apply(where(), parameters).page(0, limit + 1).list();
+        return Page.of(fetched, limit, toItem, e -> idOf.apply(e).toString());
     }
 
     public String where() {

@@ -53,6 +53,16 @@ public final class Tokens {
         return "Bearer " + of(username);
     }
 
+    /** The subject ({@code sub}) of a demo user's token: the user id services record. */
+    public static String subject(String username) {
+        String payload = of(username).split("\\.")[1];
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable token payload for " + username, e);
+        }
+    }
+
     private static Cached fetch(String keycloakUrl, String username) {
         String form = "grant_type=password&client_id=" + CLIENT_ID + "&scope=openid"
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)

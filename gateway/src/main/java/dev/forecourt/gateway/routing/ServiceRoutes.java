@@ -1,0 +1,56 @@
+package dev.forecourt.gateway.routing;
+
+import dev.forecourt.gateway.config.GatewayConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+
+/**
+ * Forwards {@code /api/<resource>/...} to the service that owns the resource, unchanged:
+ * method, path, query, headers (the bearer token included) and body. The token is checked
+ * here first (application.properties) and again by the service.
+ */
+@ApplicationScoped
+public class ServiceRoutes {
+
+    private static final Logger LOG = Logger.getLogger(ServiceRoutes.class);
+
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(true)
+                .setMaxPoolSize(64));
+        config.routes().forEach((resource, target) -> {
+            HttpProxy proxy = proxyTo(client, target);
+            router.route("/api/" + resource).handler(ctx -> proxy.handle(ctx.request()));
+            router.route("/api/" + resource + "/*").handler(ctx -> proxy.handle(ctx.request()));
+            LOG.infof("route /api/%s -> %s", resource, target);
+        });
+        config.openapi().forEach((service, target) -> {
+            HttpProxy proxy = proxyTo(client, target).addInterceptor(new ProxyInterceptor() {
+                @Override
+                public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                    context.request().setURI("/q/openapi?format=json");
+                    return context.sendRequest();
+                }
+            });
+            router.get("/openapi/" + service).handler(ctx -> proxy.handle(ctx.request()));
+        });
+    }
+
+    private static HttpProxy proxyTo(HttpClient client, URI target) {
+        int port = target.getPort() > 0 ? target.getPort() : ("https".equals(target.getScheme()) ? 443 : 80);
+        return HttpProxy.reverseProxy(client).origin(port, target.getHost());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.forecourt.platform.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The security matrix every store-scoped list endpoint must pass (ARCHITECTURE.md, Security):
+ * anonymous 401, a role without access 403, a store user sees their store's rows and never
+ * another store's, a group admin sees all stores, and paging by cursor. A service's test
+ * extends this and says how to store one row.
+ */
+public abstract class StoreScopedListContract {
+
+    private static final Map<Class<?>, UUID[]> SEEDED = new ConcurrentHashMap<>();
+
+    protected UUID ownStoreRow;
+    protected UUID otherStoreRow;
+
+    /** The list endpoint, e.g. {@code /api/customers}. */
+    protected abstract String path();
+
+    /** A demo user allowed to list, acting for {@link #storeOfUser()} only. */
+    protected abstract String storeUser();
+
+    /** A demo user whose roles do not allow this list. */
+    protected abstract String forbiddenUser();
+
+    /** Stores one row with this id in this store, committed, visible to {@link #storeUser()} when in its store. */
+    protected abstract void insert(UUID id, String storeId);
+
+    protected String storeOfUser() {
+        return "store-a";
+    }
+
+    protected String otherStore() {
+        return "store-a".equals(storeOfUser()) ? "store-b" : "store-a";
+    }
+
+    @BeforeEach
+    void seedOneRowPerStore() {
+        UUID[] rows = SEEDED.computeIfAbsent(getClass(), c -> {
+            UUID own = UUID.randomUUID();
+            UUID other = UUID.randomUUID();
+            insert(own, storeOfUser());
+            insert(other, otherStore());
+            return new UUID[] {own, other};
+        });
+        ownStoreRow = rows[0];
+        otherStoreRow = rows[1];
+    }
+
+    @Test
+    void anonymousCallersAreRefused() {
+        given().when().get(path()).then().statusCode(401);
+    }
+
+    @Test
+    void rolesWithoutAccessAreForbidden() {
+        given().header("Authorization", Tokens.bearer(forbiddenUser()))
+                .when().get(path()).then().statusCode(403);
+    }
+
+    @Test
+    void aStoreUserSeesOnlyTheirStore() {
+        given().header("Authorization", Tokens.bearer(storeUser()))
+                .when().get(path()).then().statusCode(200)
+                .body("items.id", hasItem(ownStoreRow.toString()))
+                .body("items.id", not(hasItem(otherStoreRow.toString())))
+                .body("items.storeId", everyItem(equalTo(storeOfUser())));
+    }
+
+    @Test
+    void theGroupAdminSeesEveryStore() {
+        given().header("Authorization", Tokens.bearer("admin"))
+                .when().get(path()).then().statusCode(200)
+                .body("items.id", hasItem(ownStoreRow.toString()))
+                .body("items.id", hasItem(otherStoreRow.toString()));
+    }
+
+    @Test
+    void listsArePagedWithACursor() {
+        String first = given().header("Authorization", Tokens.bearer("admin")).queryParam("limit", 1)
+                .when().get(path()).then().statusCode(200)
+                .body("items", hasSize(1))
+                .extract().path("items[0].id");
+        String cursor = given().header("Authorization", Tokens.bearer("admin")).queryParam("limit", 1)
+                .when().get(path()).then().extract().path("nextCursor");
+        given().header("Authorization", Tokens.bearer("admin"))
+                .queryParam("limit", 1).queryParam("cursor", cursor)
+                .when().get(path()).then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", not(equalTo(first)));
+    }
+}
