@@ -30,6 +30,9 @@ public class RepairOrder extends PanacheEntityBase {
     @Column(name = "status", nullable = false)
     public String status = "OPEN";
 
+    @Column(name = "customer_id")
+    public UUID customerId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

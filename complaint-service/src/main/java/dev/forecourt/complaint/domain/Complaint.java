@@ -30,6 +30,15 @@ public class Complaint extends PanacheEntityBase {
     @Column(name = "status", nullable = false)
     public String status = "OPEN";
 
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    @Column(name = "acknowledge_by")
+    public Instant acknowledgeBy;
+
+    @Column(name = "resolve_by")
+    public Instant resolveBy;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

@@ -31,6 +31,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "lifecycle_class", nullable = false)
     public String lifecycleClass = "POTENTIAL";
 
+    /** Where the customer first came from (showroom, phone, website, OEM, ...). */
+    @Column(name = "source_channel")
+    public String sourceChannel;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 

@@ -1,11 +1,13 @@
 package dev.forecourt.gateway.routing;
 
 import dev.forecourt.gateway.config.GatewayConfig;
+import dev.forecourt.platform.api.CorrelationIds;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -33,8 +35,8 @@ public class ServiceRoutes {
                 .setMaxPoolSize(64));
         config.routes().forEach((resource, target) -> {
             HttpProxy proxy = proxyTo(client, target);
-            router.route("/api/" + resource).handler(ctx -> proxy.handle(ctx.request()));
-            router.route("/api/" + resource + "/*").handler(ctx -> proxy.handle(ctx.request()));
+            router.route("/api/" + resource).handler(ctx -> forward(proxy, ctx));
+            router.route("/api/" + resource + "/*").handler(ctx -> forward(proxy, ctx));
             LOG.infof("route /api/%s -> %s", resource, target);
         });
         config.openapi().forEach((service, target) -> {
@@ -47,6 +49,13 @@ public class ServiceRoutes {
             });
             router.get("/openapi/" + service).handler(ctx -> proxy.handle(ctx.request()));
         });
+    }
+
+    /** Forwards with a correlation id: the caller's, or a new one, which the service echoes back. */
+    private static void forward(HttpProxy proxy, RoutingContext ctx) {
+        ctx.request().headers().set(CorrelationIds.HEADER,
+                CorrelationIds.acceptOrCreate(ctx.request().getHeader(CorrelationIds.HEADER)));
+        proxy.handle(ctx.request());
     }
 
     private static HttpProxy proxyTo(HttpClient client, URI target) {

@@ -30,9 +30,20 @@ public class Part extends PanacheEntityBase {
     @Column(name = "category", nullable = false)
     public String category;
 
+    @Column(name = "on_hand", nullable = false)
+    public int onHand;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 
     @Version
     public long version;
+
+    /** Books goods in; the quantity must be positive. */
+    public void receive(int quantity) {
+        if (quantity <= 0) {
+            throw new IllegalArgumentException("a receipt adds a positive quantity, not " + quantity);
+        }
+        onHand = Math.addExact(onHand, quantity);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.forecourt.platform.security;
 
+import dev.forecourt.platform.problem.Problem;
+import dev.forecourt.platform.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** Who is calling, and for which stores, from the verified bearer token of this request. */
 @RequestScoped
@@ -39,6 +42,25 @@ public class CurrentUser {
             return StoreScope.NONE;
         }
         return StoreScope.of(identity.getRoles(), storesClaim());
+    }
+
+    /** Refuses (403) an action in a store the caller does not act for. */
+    public void requireStore(String storeId) {
+        if (!stores().allows(storeId)) {
+            throw new ProblemException(new Problem(Problem.type("forbidden-store"), "Forbidden", 403,
+                    "You do not act for store " + storeId, null, List.of(), null));
+        }
+    }
+
+    /**
+     * The entity if it exists and belongs to one of the caller's stores; otherwise 404, the
+     * same answer for "absent" and "another store's", so ids of other stores leak nothing.
+     */
+    public <T> T visible(T entity, Function<T, String> storeOf, String what, Object id) {
+        if (entity == null || !stores().allows(storeOf.apply(entity))) {
+            throw ProblemException.notFound(what, id);
+        }
+        return entity;
     }
 
     private List<String> storesClaim() {

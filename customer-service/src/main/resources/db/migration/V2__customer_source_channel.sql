@@ -1,0 +1,1 @@
+ALTER TABLE customer ADD COLUMN source_channel VARCHAR(32);

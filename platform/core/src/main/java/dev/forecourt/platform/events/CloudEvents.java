@@ -1,0 +1,62 @@
+package dev.forecourt.platform.events;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The Forecourt envelope: CloudEvents 1.0 in structured JSON mode, with the {@code storeid}
+ * extension and, when the change came from a request, {@code correlationid}.
+ */
+public final class CloudEvents {
+
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+    public static final String STORE_ID = "storeid";
+    public static final String CORRELATION_ID = "correlationid";
+    public static final String SCHEMA_BASE = "https://forecourt.dev/schemas/events/";
+
+    private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+    private CloudEvents() {
+    }
+
+    public static URI schemaOf(String type) {
+        return URI.create(SCHEMA_BASE + type + ".json");
+    }
+
+    public static CloudEvent envelope(UUID id, String source, DomainEvent event, byte[] jsonData, String correlationId) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(id.toString())
+                .withSource(URI.create(source))
+                .withType(event.type())
+                .withSubject(event.aggregateId())
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataSchema(schemaOf(event.type()))
+                .withData("application/json", jsonData)
+                .withExtension(STORE_ID, event.storeId());
+        if (correlationId != null && !correlationId.isBlank()) {
+            builder.withExtension(CORRELATION_ID, correlationId);
+        }
+        return builder.build();
+    }
+
+    public static byte[] serialize(CloudEvent event) {
+        return FORMAT.serialize(event);
+    }
+
+    /** Parses a structured-mode CloudEvent; throws {@link IllegalArgumentException} when it is not one. */
+    public static CloudEvent parse(byte[] bytes) {
+        try {
+            return FORMAT.deserialize(bytes);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a structured JSON CloudEvent: " + e.getMessage(), e);
+        }
+    }
+}
