@@ -86,14 +86,14 @@ class LeadApiTest {
     void customersHeardOnCustomerEventsAreProjectedOnceEvenWhenRedelivered() {
         UUID customer = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        KafkaEvents.send("customer-events", customer.toString(), customerRegistered(eventId, customer, "INDIVIDUAL"));
+        KafkaEvents.sendCloudEvent("customer-events", customer.toString(), customerRegistered(eventId, customer, "INDIVIDUAL"));
         await().atMost(Duration.ofSeconds(15)).until(() -> known(customer) != null);
         assertEquals("INDIVIDUAL", known(customer).kind);
 
         // The same event again (a redelivery), here even with altered data: nothing changes.
-        KafkaEvents.send("customer-events", customer.toString(), customerRegistered(eventId, customer, "COMPANY"));
+        KafkaEvents.sendCloudEvent("customer-events", customer.toString(), customerRegistered(eventId, customer, "COMPANY"));
         UUID marker = UUID.randomUUID();
-        KafkaEvents.send("customer-events", customer.toString(), customerRegistered(UUID.randomUUID(), marker, "COMPANY"));
+        KafkaEvents.sendCloudEvent("customer-events", customer.toString(), customerRegistered(UUID.randomUUID(), marker, "COMPANY"));
         await().atMost(Duration.ofSeconds(15)).until(() -> known(marker) != null); // same partition: the duplicate came first
         assertEquals("INDIVIDUAL", known(customer).kind);
         assertEquals(1, inboxRecords(eventId));
@@ -105,7 +105,7 @@ class LeadApiTest {
         UUID after = UUID.randomUUID();
         try (KafkaEvents dlq = KafkaEvents.tail("lead-service.customer-events.dlq")) {
             KafkaEvents.send("customer-events", key, "this is not a cloud event".getBytes(StandardCharsets.UTF_8));
-            KafkaEvents.send("customer-events", key, customerRegistered(UUID.randomUUID(), after, "INDIVIDUAL"));
+            KafkaEvents.sendCloudEvent("customer-events", key, customerRegistered(UUID.randomUUID(), after, "INDIVIDUAL"));
             var parked = dlq.await(r -> new String(r.value(), StandardCharsets.UTF_8).equals("this is not a cloud event"),
                     Duration.ofSeconds(20));
             assertEquals(key, parked.key());

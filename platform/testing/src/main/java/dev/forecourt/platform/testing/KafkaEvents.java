@@ -93,10 +93,21 @@ public final class KafkaEvents implements AutoCloseable {
 
     /** Sends one record to the local broker and waits for its acknowledgement (for feeding consumers in tests). */
     public static void send(String topic, String key, byte[] value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /** Sends a structured CloudEvent with the content-type header the outbox relay sets. */
+    public static void sendCloudEvent(String topic, String key, byte[] event) {
+        send(topic, key, event, Map.of("content-type", "application/cloudevents+json"));
+    }
+
+    public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfrastructure.KAFKA_BOOTSTRAP,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((k, v) -> record.headers().add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get(10, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
