@@ -1,5 +1,7 @@
 package dev.forecourt.platform.events;
 
+import java.util.regex.Pattern;
+
 /**
  * A fact a service publishes: its versioned type (e.g. {@code forecourt.customer.registered.v1}),
  * the aggregate it is about (its id becomes the Kafka key and the CloudEvent subject, so one
@@ -8,8 +10,10 @@ package dev.forecourt.platform.events;
  */
 public record DomainEvent(String type, String aggregateType, String aggregateId, String storeId, Object data) {
 
+    private static final Pattern TYPE = Pattern.compile("forecourt\\.[a-z-]+\\.[a-z-]+(\\.[a-z-]+)*\\.v[0-9]+");
+
     public DomainEvent {
-        if (type == null || !type.matches("forecourt\\.[a-z-]+\\.[a-z-]+(\\.[a-z-]+)*\\.v[0-9]+")) {
+        if (type == null || !TYPE.matcher(type).matches()) {
             throw new IllegalArgumentException("event type must read forecourt.<service>.<what>.v<n>: " + type);
         }
     }
