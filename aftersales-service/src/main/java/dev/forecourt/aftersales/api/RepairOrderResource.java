@@ -58,7 +58,7 @@ public class RepairOrderResource {
     public Page<RepairOrderView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                               @QueryParam("cursor") UUID cursor) {
         var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> RepairOrder.find(where, params), limit, RepairOrderView::of, r -> r.id);
+        return query.page((where, params) -> RepairOrder.find(where, params), limit, RepairOrderView::of);
     }
 
     /** Opens a repair order for a vehicle; publishes forecourt.aftersales.repair-order-opened.v1. */

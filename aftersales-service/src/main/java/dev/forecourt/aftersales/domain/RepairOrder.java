@@ -1,25 +1,16 @@
 package dev.forecourt.aftersales.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.forecourt.platform.persistence.StoreOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /** A repair order (维修委托单) opened for a vehicle at a store. */
 @Entity
 @Table(name = "repair_order")
-public class RepairOrder extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "store_id", nullable = false)
-    public String storeId;
+public class RepairOrder extends StoreOwnedEntity {
 
     @Column(name = "vin", nullable = false)
     public String vin;
@@ -33,9 +24,4 @@ public class RepairOrder extends PanacheEntityBase {
     @Column(name = "customer_id")
     public UUID customerId;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
-
-    @Version
-    public long version;
 }

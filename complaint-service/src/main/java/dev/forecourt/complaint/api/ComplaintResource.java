@@ -56,7 +56,7 @@ public class ComplaintResource {
     public Page<ComplaintView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                               @QueryParam("cursor") UUID cursor) {
         var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> Complaint.find(where, params), limit, ComplaintView::of, c -> c.id);
+        return query.page((where, params) -> Complaint.find(where, params), limit, ComplaintView::of);
     }
 
     /** Opens a complaint with its service-level deadlines; publishes forecourt.complaint.opened.v1. */

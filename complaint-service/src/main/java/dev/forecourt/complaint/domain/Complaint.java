@@ -1,11 +1,9 @@
 package dev.forecourt.complaint.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.forecourt.platform.persistence.StoreOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,13 +11,7 @@ import java.util.UUID;
 /** A customer complaint handled by a store. */
 @Entity
 @Table(name = "complaint")
-public class Complaint extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "store_id", nullable = false)
-    public String storeId;
+public class Complaint extends StoreOwnedEntity {
 
     @Column(name = "channel", nullable = false)
     public String channel;
@@ -39,9 +31,4 @@ public class Complaint extends PanacheEntityBase {
     @Column(name = "resolve_by")
     public Instant resolveBy;
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
-
-    @Version
-    public long version;
 }

@@ -64,7 +64,7 @@ public class CustomerResource {
     public Page<CustomerView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                                    @QueryParam("cursor") UUID cursor) {
         var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> Customer.find(where, params), limit, CustomerView::of, c -> c.id);
+        return query.page((where, params) -> Customer.find(where, params), limit, CustomerView::of);
     }
 
     /** Registers a customer in a store the caller acts for; publishes forecourt.customer.registered.v1. */

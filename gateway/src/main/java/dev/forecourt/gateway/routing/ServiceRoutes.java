@@ -3,11 +3,13 @@ package dev.forecourt.gateway.routing;
 import dev.forecourt.gateway.config.GatewayConfig;
 import dev.forecourt.platform.api.CorrelationIds;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -34,7 +36,7 @@ public class ServiceRoutes {
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         config.routes().forEach((resource, target) -> {
-            HttpProxy proxy = proxyTo(client, target);
+            HttpProxy proxy = proxyTo(client, target).addInterceptor(new ServiceUnavailableAsProblem(resource));
             router.route("/api/" + resource).handler(ctx -> forward(proxy, ctx));
             router.route("/api/" + resource + "/*").handler(ctx -> forward(proxy, ctx));
             LOG.infof("route /api/%s -> %s", resource, target);
@@ -49,6 +51,26 @@ public class ServiceRoutes {
             });
             router.get("/openapi/" + service).handler(ctx -> proxy.handle(ctx.request()));
         });
+    }
+
+    /** A service that cannot be reached answers 502 problem+json naming it, like every other error. */
+    record ServiceUnavailableAsProblem(String resource) implements ProxyInterceptor {
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            return context.sendRequest().recover(failure -> {
+                String correlation = context.request().headers().get(CorrelationIds.HEADER);
+                String body = "{\"type\":\"https://forecourt.dev/problems/unavailable\",\"title\":\"Service unavailable\","
+                        + "\"status\":502,\"detail\":\"The service behind /api/" + resource + " did not answer; try again shortly\","
+                        + "\"instance\":\"" + context.request().getURI().split("\\?")[0] + "\","
+                        + "\"correlationId\":\"" + correlation + "\"}";
+                LOG.warnf("/api/%s unavailable: %s", resource, failure.getMessage());
+                ProxyResponse response = context.request().response()
+                        .setStatusCode(502)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .setBody(Body.body(Buffer.buffer(body)));
+                return Future.succeededFuture(response);
+            });
+        }
     }
 
     /** Forwards with a correlation id: the caller's, or a new one, which the service echoes back. */

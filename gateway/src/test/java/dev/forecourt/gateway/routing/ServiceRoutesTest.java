@@ -54,6 +54,10 @@ class ServiceRoutesTest {
     @Test
     void aServiceThatIsDownGivesBadGateway() {
         given().header("Authorization", Tokens.bearer("consultant.a"))
-                .when().get("/api/leads").then().statusCode(502);
+                .header("X-Correlation-Id", "down-1")
+                .when().get("/api/leads").then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("status", equalTo(502))
+                .body("correlationId", equalTo("down-1"));
     }
 }

@@ -65,7 +65,7 @@ public class LeadResource {
         if (!desk.seesWholeStore()) {
             query.and("consultantId = :me", "me", user.id());
         }
-        return query.page((where, params) -> Lead.find(where, params), limit, LeadView::of, l -> l.id);
+        return query.page((where, params) -> Lead.find(where, params), limit, LeadView::of);
     }
 
     /** Captures a lead for a customer; publishes forecourt.lead.captured.v1. */

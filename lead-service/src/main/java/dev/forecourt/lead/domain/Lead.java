@@ -1,24 +1,15 @@
 package dev.forecourt.lead.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.forecourt.platform.persistence.StoreOwnedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.UUID;
 
 @Entity
 @Table(name = "lead")
-public class Lead extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "store_id", nullable = false)
-    public String storeId;
+public class Lead extends StoreOwnedEntity {
 
     @Column(name = "customer_id")
     public UUID customerId;
@@ -37,9 +28,4 @@ public class Lead extends PanacheEntityBase {
     @Column(nullable = false)
     public String stage = "NEW";
 
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt = Instant.now();
-
-    @Version
-    public long version;
 }

@@ -61,7 +61,7 @@ public class PartResource {
     public Page<PartView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
                               @QueryParam("cursor") UUID cursor) {
         var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> Part.find(where, params), limit, PartView::of, p -> p.id);
+        return query.page((where, params) -> Part.find(where, params), limit, PartView::of);
     }
 
     /** Adds a part to a store's catalogue; publishes forecourt.parts.part-added.v1 (409 if the number exists). */

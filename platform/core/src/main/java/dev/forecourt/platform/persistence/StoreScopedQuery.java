@@ -12,9 +12,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * A Panache query restricted to the caller's stores and paged by id (keyset paging), so no
- * list in any service can forget the store filter. Entities are expected to have
- * {@code storeId} and a UUID {@code id}.
+ * A Panache query over {@link StoreOwnedEntity}s restricted to the caller's stores and paged by
+ * id (keyset paging), so no list in any service can forget the store filter.
  */
 public final class StoreScopedQuery {
 
@@ -54,13 +53,13 @@ public final class StoreScopedQuery {
 
     /**
      * Runs the query and returns one page, e.g.
-     * {@code query.page((where, params) -> Customer.find(where, params), limit, CustomerView::of, c -> c.id)}
+     * {@code query.page((where, params) -> Customer.find(where, params), limit, CustomerView::of)}
      * (a lambda, not {@code Customer::find}: only direct calls reach the entity's generated find).
      */
-    public <E, T> Page<T> page(BiFunction<String, Parameters, PanacheQuery<E>> finder, int limit,
-                               Function<E, T> toItem, Function<E, UUID> idOf) {
+    public <E extends StoreOwnedEntity, T> Page<T> page(BiFunction<String, Parameters, PanacheQuery<E>> finder,
+                                                        int limit, Function<E, T> toItem) {
         List<E> fetched = finder.apply(where(), parameters).page(0, limit + 1).list();
-        return Page.of(fetched, limit, toItem, e -> idOf.apply(e).toString());
+        return Page.of(fetched, limit, toItem, e -> e.id.toString());
     }
 
     public String where() {

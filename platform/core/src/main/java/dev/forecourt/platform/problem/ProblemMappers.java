@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
+import org.hibernate.exception.JDBCConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -71,6 +72,13 @@ public class ProblemMappers {
     public Response staleWrite(OptimisticLockException e, UriInfo uri) {
         return respond(new Problem(Problem.type("conflict"), "Concurrent update", 409,
                 "The record was changed by someone else meanwhile: read it again and retry", null, List.of(), null), uri);
+    }
+
+    /** The database cannot be reached (down, restarting, pool exhausted): a retryable 503, not a 500. */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(JDBCConnectionException e, UriInfo uri) {
+        LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
+        return respond(ProblemException.unavailable("The database", "Try again shortly").problem(), uri);
     }
 
     @ServerExceptionMapper

@@ -59,7 +59,11 @@ public final class KafkaEvents implements AutoCloseable {
         List<PartitionInfo> partitions = null;
         Instant deadline = Instant.now().plusSeconds(20);
         while ((partitions == null || partitions.isEmpty()) && Instant.now().isBefore(deadline)) {
-            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            try {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            } catch (org.apache.kafka.common.errors.TimeoutException brokerStillStarting) {
+                partitions = null;
+            }
         }
         if (partitions == null || partitions.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " has no partitions on " + bootstrap);
