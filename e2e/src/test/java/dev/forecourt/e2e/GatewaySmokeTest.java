@@ -62,6 +62,17 @@ class GatewaySmokeTest {
     }
 
     @Test
+    void oneMergedOpenApiDocumentCoversEveryService() {
+        given().when().get("/openapi.json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/customers"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/leads"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/repair-orders"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/parts/{id}/receipts"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/complaints"))
+                .body("x-forecourt-unavailable", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theGatewayIsReady() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }

@@ -14,19 +14,8 @@ import java.util.UUID;
 @QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "aftersales"))
 class RepairOrderResourceTest extends StoreScopedListContract {
 
-    @Override
-    protected String path() {
-        return "/api/repair-orders";
-    }
-
-    @Override
-    protected String storeUser() {
-        return "advisor.a";
-    }
-
-    @Override
-    protected String forbiddenUser() {
-        return "consultant.a";
+    RepairOrderResourceTest() {
+        super("/api/repair-orders", "advisor.a", "store-a", "consultant.a");
     }
 
     @Override

@@ -14,19 +14,8 @@ import java.util.UUID;
 @QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "complaint"))
 class ComplaintResourceTest extends StoreScopedListContract {
 
-    @Override
-    protected String path() {
-        return "/api/complaints";
-    }
-
-    @Override
-    protected String storeUser() {
-        return "manager.a";
-    }
-
-    @Override
-    protected String forbiddenUser() {
-        return "consultant.a";
+    ComplaintResourceTest() {
+        super("/api/complaints", "manager.a", "store-a", "consultant.a");
     }
 
     @Override

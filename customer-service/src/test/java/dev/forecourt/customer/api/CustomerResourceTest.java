@@ -14,24 +14,8 @@ import java.util.UUID;
 @QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "customer"))
 class CustomerResourceTest extends StoreScopedListContract {
 
-    @Override
-    protected String path() {
-        return "/api/customers";
-    }
-
-    @Override
-    protected String storeUser() {
-        return "consultant.b";
-    }
-
-    @Override
-    protected String storeOfUser() {
-        return "store-b";
-    }
-
-    @Override
-    protected String forbiddenUser() {
-        return "analyst";
+    CustomerResourceTest() {
+        super("/api/customers", "consultant.b", "store-b", "analyst");
     }
 
     @Override

@@ -46,6 +46,19 @@ class ServiceRoutesTest {
     }
 
     @Test
+    void theFrontEndOriginMayCallTheApiFromABrowser() {
+        given().header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/customers").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("http://localhost:5173"));
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .when().options("/api/customers").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void anUnknownResourceIsNotFound() {
         given().header("Authorization", Tokens.bearer("consultant.a"))
                 .when().get("/api/no-such-thing").then().statusCode(404);

@@ -4,6 +4,7 @@ import dev.forecourt.lead.domain.KnownCustomer;
 import dev.forecourt.lead.events.LeadEvents;
 import dev.forecourt.platform.events.CloudEvents;
 import dev.forecourt.platform.events.DomainEvent;
+import dev.forecourt.platform.testing.ConsumerGroupAtEnd;
 import dev.forecourt.platform.testing.EventSchemas;
 import dev.forecourt.platform.testing.KafkaEvents;
 import dev.forecourt.platform.testing.RealServices;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "lead"))
+@QuarkusTestResource(value = ConsumerGroupAtEnd.class, initArgs = @ResourceArg(name = "channel", value = "customer-events"))
 class LeadApiTest {
 
     @Inject

@@ -20,24 +20,8 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "lead"))
 class LeadResourceTest extends StoreScopedListContract {
 
-    @Override
-    protected String path() {
-        return "/api/leads";
-    }
-
-    @Override
-    protected String storeUser() {
-        return "consultant.b";
-    }
-
-    @Override
-    protected String storeOfUser() {
-        return "store-b";
-    }
-
-    @Override
-    protected String forbiddenUser() {
-        return "advisor.a";
+    LeadResourceTest() {
+        super("/api/leads", "consultant.b", "store-b", "advisor.a");
     }
 
     @Override

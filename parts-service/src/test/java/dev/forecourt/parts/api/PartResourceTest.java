@@ -14,19 +14,8 @@ import java.util.UUID;
 @QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "parts"))
 class PartResourceTest extends StoreScopedListContract {
 
-    @Override
-    protected String path() {
-        return "/api/parts";
-    }
-
-    @Override
-    protected String storeUser() {
-        return "advisor.a";
-    }
-
-    @Override
-    protected String forbiddenUser() {
-        return "consultant.a";
+    PartResourceTest() {
+        super("/api/parts", "advisor.a", "store-a", "consultant.a");
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * The security matrix every store-scoped list endpoint must pass (ARCHITECTURE.md, Security):
  * anonymous 401, a role without access 403, a store user sees their store's rows and never
  * another store's, a group admin sees all stores, and paging by cursor. A service's test
- * extends this and says how to store one row.
+ * extends this, names the endpoint and users in its constructor, and says how to store one row.
  */
 public abstract class StoreScopedListContract {
 
@@ -27,24 +27,33 @@ public abstract class StoreScopedListContract {
     protected UUID ownStoreRow;
     protected UUID otherStoreRow;
 
-    /** The list endpoint, e.g. {@code /api/customers}. */
-    protected abstract String path();
+    private final String path;
+    private final String storeUser;
+    private final String storeOfUser;
+    private final String forbiddenUser;
 
-    /** A demo user allowed to list, acting for {@link #storeOfUser()} only. */
-    protected abstract String storeUser();
-
-    /** A demo user whose roles do not allow this list. */
-    protected abstract String forbiddenUser();
-
-    /** Stores one row with this id in this store, committed, visible to {@link #storeUser()} when in its store. */
-    protected abstract void insert(UUID id, String storeId);
-
-    protected String storeOfUser() {
-        return "store-a";
+    /**
+     * @param path          the list endpoint, e.g. {@code /api/customers}
+     * @param storeUser     a demo user allowed to list, acting for {@code storeOfUser} only
+     * @param storeOfUser   that user's store ({@code store-a} or {@code store-b})
+     * @param forbiddenUser a demo user whose roles do not allow this list
+     */
+    protected StoreScopedListContract(String path, String storeUser, String storeOfUser, String forbiddenUser) {
+        this.path = path;
+        this.storeUser = storeUser;
+        this.storeOfUser = storeOfUser;
+        this.forbiddenUser = forbiddenUser;
     }
 
-    protected String otherStore() {
-        return "store-a".equals(storeOfUser()) ? "store-b" : "store-a";
+    /** Stores one row with this id in this store, committed, visible to the store user when in its store. */
+    protected abstract void insert(UUID id, String storeId);
+
+    protected String path() {
+        return path;
+    }
+
+    private String otherStore() {
+        return "store-a".equals(storeOfUser) ? "store-b" : "store-a";
     }
 
     @BeforeEach
@@ -52,7 +61,7 @@ public abstract class StoreScopedListContract {
         UUID[] rows = SEEDED.computeIfAbsent(getClass(), c -> {
             UUID own = UUID.randomUUID();
             UUID other = UUID.randomUUID();
-            insert(own, storeOfUser());
+            insert(own, storeOfUser);
             insert(other, otherStore());
             return new UUID[] {own, other};
         });
@@ -67,17 +76,17 @@ public abstract class StoreScopedListContract {
 
     @Test
     void rolesWithoutAccessAreForbidden() {
-        given().header("Authorization", Tokens.bearer(forbiddenUser()))
+        given().header("Authorization", Tokens.bearer(forbiddenUser))
                 .when().get(path()).then().statusCode(403);
     }
 
     @Test
     void aStoreUserSeesOnlyTheirStore() {
-        given().header("Authorization", Tokens.bearer(storeUser()))
+        given().header("Authorization", Tokens.bearer(storeUser))
                 .when().get(path()).then().statusCode(200)
                 .body("items.id", hasItem(ownStoreRow.toString()))
                 .body("items.id", not(hasItem(otherStoreRow.toString())))
-                .body("items.storeId", everyItem(equalTo(storeOfUser())));
+                .body("items.storeId", everyItem(equalTo(storeOfUser)));
     }
 
     @Test
