@@ -5,24 +5,22 @@ import dev.forecourt.aftersales.domain.RepairOrderType;
 import dev.forecourt.aftersales.service.Workshop;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
+import dev.forecourt.platform.api.PageRequest;
 import dev.forecourt.platform.persistence.StoreScopedQuery;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -55,10 +53,9 @@ public class RepairOrderResource {
     /** Repair orders of the caller's stores. */
     @GET
     @RolesAllowed({Roles.SERVICE_ADVISOR, Roles.TECHNICIAN, Roles.FOREMAN, Roles.QC_INSPECTOR, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public Page<RepairOrderView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                              @QueryParam("cursor") UUID cursor) {
-        var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> RepairOrder.find(where, params), limit, RepairOrderView::of);
+    public Page<RepairOrderView> list(@Valid @BeanParam PageRequest page) {
+        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
+        return query.page((where, params) -> RepairOrder.find(where, params), page.limit(), RepairOrderView::of);
     }
 
     /** Opens a repair order for a vehicle; publishes forecourt.aftersales.repair-order-opened.v1. */

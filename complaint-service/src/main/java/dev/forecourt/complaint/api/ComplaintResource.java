@@ -6,23 +6,21 @@ import dev.forecourt.complaint.domain.ComplaintChannel;
 import dev.forecourt.complaint.service.ComplaintDesk;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
+import dev.forecourt.platform.api.PageRequest;
 import dev.forecourt.platform.persistence.StoreScopedQuery;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -53,10 +51,9 @@ public class ComplaintResource {
     /** Complaints of the caller's stores. */
     @GET
     @RolesAllowed({Roles.COMPLAINT_HANDLER, Roles.CUSTOMER_CARE_AGENT, Roles.SERVICE_ADVISOR, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public Page<ComplaintView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                              @QueryParam("cursor") UUID cursor) {
-        var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> Complaint.find(where, params), limit, ComplaintView::of);
+    public Page<ComplaintView> list(@Valid @BeanParam PageRequest page) {
+        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
+        return query.page((where, params) -> Complaint.find(where, params), page.limit(), ComplaintView::of);
     }
 
     /** Opens a complaint with its service-level deadlines; publishes forecourt.complaint.opened.v1. */

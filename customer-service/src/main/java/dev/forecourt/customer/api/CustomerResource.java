@@ -4,26 +4,24 @@ import dev.forecourt.customer.domain.Customer;
 import dev.forecourt.customer.service.CustomerRegistry;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
+import dev.forecourt.platform.api.PageRequest;
 import dev.forecourt.platform.persistence.StoreScopedQuery;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -61,10 +59,9 @@ public class CustomerResource {
     @GET
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
             Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public Page<CustomerView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                                   @QueryParam("cursor") UUID cursor) {
-        var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> Customer.find(where, params), limit, CustomerView::of);
+    public Page<CustomerView> list(@Valid @BeanParam PageRequest page) {
+        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
+        return query.page((where, params) -> Customer.find(where, params), page.limit(), CustomerView::of);
     }
 
     /** Registers a customer in a store the caller acts for; publishes forecourt.customer.registered.v1. */

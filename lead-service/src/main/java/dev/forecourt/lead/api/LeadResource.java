@@ -5,23 +5,21 @@ import dev.forecourt.lead.domain.LeadSource;
 import dev.forecourt.lead.service.LeadDesk;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
+import dev.forecourt.platform.api.PageRequest;
 import dev.forecourt.platform.persistence.StoreScopedQuery;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -59,13 +57,12 @@ public class LeadResource {
      */
     @GET
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public Page<LeadView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                               @QueryParam("cursor") UUID cursor) {
-        var query = StoreScopedQuery.of(user.stores()).after(cursor);
+    public Page<LeadView> list(@Valid @BeanParam PageRequest page) {
+        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
         if (!desk.seesWholeStore()) {
             query.and("consultantId = :me", "me", user.id());
         }
-        return query.page((where, params) -> Lead.find(where, params), limit, LeadView::of);
+        return query.page((where, params) -> Lead.find(where, params), page.limit(), LeadView::of);
     }
 
     /** Captures a lead for a customer; publishes forecourt.lead.captured.v1. */

@@ -5,6 +5,7 @@ import dev.forecourt.parts.domain.PartCategory;
 import dev.forecourt.parts.service.Stockroom;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
+import dev.forecourt.platform.api.PageRequest;
 import dev.forecourt.platform.persistence.StoreScopedQuery;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
@@ -17,12 +18,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -58,10 +58,9 @@ public class PartResource {
     /** Parts stocked by the caller's stores. */
     @GET
     @RolesAllowed({Roles.PARTS_CLERK, Roles.PARTS_MANAGER, Roles.SERVICE_ADVISOR, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public Page<PartView> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
-                              @QueryParam("cursor") UUID cursor) {
-        var query = StoreScopedQuery.of(user.stores()).after(cursor);
-        return query.page((where, params) -> Part.find(where, params), limit, PartView::of);
+    public Page<PartView> list(@Valid @BeanParam PageRequest page) {
+        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
+        return query.page((where, params) -> Part.find(where, params), page.limit(), PartView::of);
     }
 
     /** Adds a part to a store's catalogue; publishes forecourt.parts.part-added.v1 (409 if the number exists). */

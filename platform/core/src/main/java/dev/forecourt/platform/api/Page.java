@@ -9,9 +9,6 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, String nextCursor) {
 
-    public static final int DEFAULT_LIMIT = 50;
-    public static final int MAX_LIMIT = 200;
-
     /**
      * Builds a page from a query that fetched {@code limit + 1} rows: the extra row only tells
      * that another page exists, and the last returned item's key becomes the cursor.

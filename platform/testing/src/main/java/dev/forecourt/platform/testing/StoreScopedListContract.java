@@ -98,6 +98,16 @@ public abstract class StoreScopedListContract {
     }
 
     @Test
+    void aBadLimitOrCursorIsA422NamingTheParameter() {
+        given().header("Authorization", Tokens.bearer("admin")).queryParam("cursor", "not-a-cursor")
+                .when().get(path()).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+        given().header("Authorization", Tokens.bearer("admin")).queryParam("limit", "0")
+                .when().get(path()).then().statusCode(422)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    @Test
     void listsArePagedWithACursor() {
         String first = given().header("Authorization", Tokens.bearer("admin")).queryParam("limit", 1)
                 .when().get(path()).then().statusCode(200)
