@@ -15,9 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The security matrix every store-scoped list endpoint must pass (ARCHITECTURE.md, Security):
- * anonymous 401, a role without access 403, a store user sees their store's rows and never
- * another store's, a group admin sees all stores, and paging by cursor. A service's test
+ * The security matrix every store-scoped resource must pass (ARCHITECTURE.md, Security):
+ * anonymous 401 (list, read, create), a role without access 403, a store user sees their
+ * store's records and never another store's (404 on a direct read), a group admin sees all
+ * stores, and paging by cursor. A service's test
  * extends this, names the endpoint and users in its constructor, and says how to store one row.
  */
 public abstract class StoreScopedListContract {
@@ -72,6 +73,21 @@ public abstract class StoreScopedListContract {
     @Test
     void anonymousCallersAreRefused() {
         given().when().get(path()).then().statusCode(401);
+    }
+
+    @Test
+    void anonymousCallersCannotReadOneOrCreate() {
+        given().when().get(path() + "/" + ownStoreRow).then().statusCode(401);
+        given().contentType("application/json").body("{}").when().post(path()).then().statusCode(401);
+    }
+
+    @Test
+    void oneRecordIsReadableInItsStoreAndNotFoundFromAnother() {
+        given().header("Authorization", Tokens.bearer(storeUser))
+                .when().get(path() + "/" + ownStoreRow).then().statusCode(200);
+        given().header("Authorization", Tokens.bearer(storeUser))
+                .when().get(path() + "/" + otherStoreRow).then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
