@@ -20,6 +20,12 @@ public class CorrelationIds {
     public static final String MDC_KEY = "correlationId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
+    /** The correlation id of the request being served on this thread, or null outside a request. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
+    }
+
     /** The caller's id when it is a safe token (no log injection), else a new one. */
     public static String acceptOrCreate(String candidate) {
         return candidate != null && SAFE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
@@ -32,9 +38,9 @@ public class CorrelationIds {
 
     @ServerResponseFilter
     public void out(ContainerResponseContext response) {
-        Object id = MDC.get(MDC_KEY);
+        String id = current();
         if (id != null) {
-            response.getHeaders().putSingle(HEADER, id.toString());
+            response.getHeaders().putSingle(HEADER, id);
         }
         MDC.remove(MDC_KEY);
     }

@@ -2,6 +2,7 @@ package dev.forecourt.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forecourt.platform.api.CorrelationIds;
 import dev.forecourt.platform.events.CloudEvents;
 import dev.forecourt.platform.events.DomainEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.MDC;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -45,9 +45,8 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + event.type() + " is not serialisable", e);
         }
-        Object correlation = MDC.get("correlationId");
         byte[] envelope = CloudEvents.serialize(CloudEvents.envelope(id, "/forecourt/" + application, event, data,
-                correlation == null ? null : correlation.toString()));
+                CorrelationIds.current()));
         em.createNativeQuery("INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))")
                 .setParameter(1, id)

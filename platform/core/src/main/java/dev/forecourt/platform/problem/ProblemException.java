@@ -34,11 +34,6 @@ public class ProblemException extends RuntimeException {
                         + "\": read the record again and retry", null, List.of(), null));
     }
 
-    public static ProblemException invalid(String field, String rule, String message) {
-        return new ProblemException(new Problem(Problem.type("validation"), "Request is not valid", 422,
-                field + ": " + message, null, List.of(new Problem.FieldError(field, rule, message)), null));
-    }
-
     public static ProblemException unavailable(String dependency, String detail) {
         return new ProblemException(new Problem(Problem.type("unavailable"), dependency + " is unavailable", 503,
                 detail, null, List.of(), null));

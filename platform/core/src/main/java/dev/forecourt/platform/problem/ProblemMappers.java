@@ -1,6 +1,7 @@
 package dev.forecourt.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.forecourt.platform.api.CorrelationIds;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
@@ -112,10 +112,9 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
-        Object correlation = MDC.get("correlationId");
         return Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.withContext(uri.getPath(), correlation == null ? null : correlation.toString()))
+                .entity(problem.withContext(uri.getPath(), CorrelationIds.current()))
                 .build();
     }
 
