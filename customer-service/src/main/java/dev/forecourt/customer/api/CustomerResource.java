@@ -1,7 +1,13 @@
 package dev.forecourt.customer.api;
 
+import dev.forecourt.customer.api.validation.MainlandMobile;
+import dev.forecourt.customer.api.validation.ValidEmail;
+import dev.forecourt.customer.api.validation.ValidIdCardNumber;
 import dev.forecourt.customer.domain.Customer;
+import dev.forecourt.customer.domain.CustomerIdentifier;
+import dev.forecourt.customer.service.ChangeLog;
 import dev.forecourt.customer.service.CustomerRegistry;
+import dev.forecourt.customer.service.PersonalData;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
 import dev.forecourt.platform.api.PageRequest;
@@ -10,11 +16,11 @@ import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.validation.groups.Default;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,32 +28,15 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/customers")
 public class CustomerResource {
-
-    public record RegisterCustomer(
-            @NotBlank @Size(max = 64) String storeId,
-            @NotNull Customer.Kind kind,
-            @Size(max = 32) @Pattern(regexp = "[A-Z_]+", message = "must be an upper-case code such as SHOWROOM") String sourceChannel) {
-    }
-
-    public record ChangeCustomer(
-            Customer.Kind kind,
-            @Size(max = 32) @Pattern(regexp = "[A-Z_]+", message = "must be an upper-case code such as SHOWROOM") String sourceChannel) {
-    }
-
-    public record CustomerView(UUID id, String storeId, Customer.Kind kind, String lifecycleClass, String sourceChannel,
-                               Instant createdAt, long version) {
-        static CustomerView of(Customer c) {
-            return new CustomerView(c.id, c.storeId, c.kind, c.lifecycleClass, c.sourceChannel, c.createdAt, c.version);
-        }
-    }
 
     @Inject
     CurrentUser user;
@@ -55,42 +44,96 @@ public class CustomerResource {
     @Inject
     CustomerRegistry registry;
 
-    /** The customers of the stores the caller may act for, a page at a time. */
+    @Inject
+    CustomerViews views;
+
+    @Inject
+    PersonalData personal;
+
+    @Inject
+    ChangeLog changeLog;
+
+    /**
+     * The customers of the caller's stores, a page at a time, personal values masked; optionally
+     * only those with a given phone, email or ID number (exact match on the keyed hash).
+     * Records merged into another are left out.
+     */
     @GET
+    @Transactional
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
-            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public Page<CustomerView> list(@Valid @BeanParam PageRequest page) {
-        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
-        return query.page((where, params) -> Customer.find(where, params), page.limit(), CustomerView::of);
+            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
+    public Page<CustomerView> list(@Valid @BeanParam PageRequest page,
+                                   @QueryParam("phone") @MainlandMobile String phone,
+                                   @QueryParam("email") @ValidEmail String email,
+                                   @QueryParam("idNumber") @ValidIdCardNumber String idNumber) {
+        var query = StoreScopedQuery.of(user.stores()).after(page.cursor()).and("mergedInto is null");
+        filter(query, CustomerIdentifier.Kind.PHONE, phone, "phoneHash");
+        filter(query, CustomerIdentifier.Kind.EMAIL, email, "emailHash");
+        filter(query, CustomerIdentifier.Kind.ID_CARD, idNumber, "idHash");
+        Page<Customer> customers = query.page((where, params) -> Customer.<Customer>find(where, params), page.limit(), c -> c);
+        return new Page<>(views.masked(customers.items()), customers.nextCursor());
     }
 
-    /** Registers a customer in a store the caller acts for; publishes forecourt.customer.registered.v1. */
+    private void filter(StoreScopedQuery query, CustomerIdentifier.Kind kind, String raw, String param) {
+        if (raw != null) {
+            String value = PersonalData.normalise(kind, raw).orElseThrow();
+            query.and("id in (select i.customerId from CustomerIdentifier i where i.valueHash = :" + param + ")",
+                    param, personal.hash(kind, value));
+        }
+    }
+
+    /**
+     * Registers a customer in a store the caller acts for; publishes forecourt.customer.registered.v1.
+     * The response shows the record masked, like every answer but the audited single read.
+     */
     @POST
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
             Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
-    public Response register(@NotNull @Valid RegisterCustomer request, UriInfo uri) {
-        Customer c = registry.register(request.storeId(), request.kind(), request.sourceChannel());
+    public Response register(@NotNull @Valid @ConvertGroup(from = Default.class, to = CustomerInput.Create.class)
+                             CustomerInput request, UriInfo uri) {
+        Customer c = registry.register(request);
         return Response.created(uri.getAbsolutePathBuilder().path(c.id.toString()).build())
-                .tag(ETags.entityTag(c.version)).entity(CustomerView.of(c)).build();
+                .tag(ETags.entityTag(c.version)).entity(views.masked(c)).build();
     }
 
+    /** The full record with personal data in clear; every such read is recorded (who, when, correlation id). */
     @GET
     @Path("{id}")
+    @Transactional
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
-            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
     public Response get(@PathParam("id") UUID id) {
-        Customer c = registry.get(id);
-        return Response.ok(CustomerView.of(c)).tag(ETags.entityTag(c.version)).build();
+        CustomerRegistry.Full full = registry.readFull(id);
+        return Response.ok(views.full(full)).tag(ETags.entityTag(full.customer().version)).build();
     }
 
-    /** Changes a customer; needs the ETag read last in If-Match (412 when stale). */
+    /** Changes a customer; needs the ETag read last in If-Match (412 when stale). Answers the masked record. */
     @PATCH
     @Path("{id}")
+    @Transactional
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
-            Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+            Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
-                           @NotNull @Valid ChangeCustomer request) {
-        Customer c = registry.update(id, ifMatch, request.kind(), request.sourceChannel());
-        return Response.ok(CustomerView.of(c)).tag(ETags.entityTag(c.version)).build();
+                           @NotNull @Valid CustomerInput request) {
+        Customer c = registry.update(id, ifMatch, request);
+        return Response.ok(views.masked(c)).tag(ETags.entityTag(c.version)).build();
+    }
+
+    /** Every change to the record, oldest first: who, when, field, old → new (personal values masked). */
+    @GET
+    @Path("{id}/history")
+    @Transactional
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public List<ChangeLog.Entry> history(@PathParam("id") UUID id) {
+        return changeLog.history(registry.get(id).id);
+    }
+
+    /** Who read the full record, and when. */
+    @GET
+    @Path("{id}/personal-data-access")
+    @Transactional
+    @RolesAllowed({Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public List<ChangeLog.Access> personalDataAccess(@PathParam("id") UUID id) {
+        return changeLog.accesses(registry.get(id).id);
     }
 }

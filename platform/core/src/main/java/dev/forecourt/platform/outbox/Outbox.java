@@ -38,6 +38,24 @@ public class Outbox {
     /** Returns the CloudEvent id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publish(DomainEvent event) {
+        Row row = row(event);
+        em.createNativeQuery("INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))")
+                .setParameter(1, row.id())
+                .setParameter(2, event.aggregateType())
+                .setParameter(3, event.aggregateId())
+                .setParameter(4, event.type())
+                .setParameter(5, row.topic())
+                .setParameter(6, row.envelope())
+                .executeUpdate();
+        return row.id();
+    }
+
+    /** An outbox row ready to insert: for bulk writers that insert over their own JDBC connection. */
+    public record Row(UUID id, String topic, String envelope) {
+    }
+
+    public Row row(DomainEvent event) {
         UUID id = UUID.randomUUID();
         byte[] data;
         try {
@@ -47,15 +65,6 @@ public class Outbox {
         }
         byte[] envelope = CloudEvents.serialize(CloudEvents.envelope(id, "/forecourt/" + application, event, data,
                 CorrelationIds.current()));
-        em.createNativeQuery("INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload)"
-                        + " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS jsonb))")
-                .setParameter(1, id)
-                .setParameter(2, event.aggregateType())
-                .setParameter(3, event.aggregateId())
-                .setParameter(4, event.type())
-                .setParameter(5, topic)
-                .setParameter(6, new String(envelope, StandardCharsets.UTF_8))
-                .executeUpdate();
-        return id;
+        return new Row(id, topic, new String(envelope, StandardCharsets.UTF_8));
     }
 }

@@ -44,6 +44,12 @@ public final class StoreScopedQuery {
         return this;
     }
 
+    /** Adds a condition without parameters, e.g. {@code and("mergedInto is null")}. */
+    public StoreScopedQuery and(String condition) {
+        conditions.add(condition);
+        return this;
+    }
+
     /** Adds a condition with one named parameter, e.g. {@code and("consultantId = :me", "me", id)}. */
     public StoreScopedQuery and(String condition, String name, Object value) {
         conditions.add(condition);

@@ -24,6 +24,12 @@ public class ProblemException extends RuntimeException {
                 "No " + what + " with id " + id + " is visible to you", null, List.of(), null));
     }
 
+    /** A 422 naming one field and the business rule it broke (for rules checked beyond bean validation). */
+    public static ProblemException invalid(String field, String rule, String message) {
+        return new ProblemException(new Problem(Problem.type("validation"), "Request is not valid", 422,
+                field + ": " + message, null, List.of(new Problem.FieldError(field, rule, message)), null));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(new Problem(Problem.type("conflict"), "Conflict", 409, detail, null, List.of(), null));
     }

@@ -1,0 +1,36 @@
+package dev.forecourt.customer.api.validation;
+
+import dev.forecourt.customer.domain.EmailAddress;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Optional;
+
+/** A plausible email address. Null is valid (combine with {@code @NotNull} where required). */
+@Documented
+@Constraint(validatedBy = ValidEmail.Validator.class)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ValidEmail {
+
+    String message() default "is not valid";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<ValidEmail, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || DomainRule.check(EmailAddress.normalise(value).isPresent() ? Optional.empty()
+                    : Optional.of("must be an email address such as name@example.com"), context);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.forecourt.customer.service;
+
+import dev.forecourt.customer.domain.Customer;
+import dev.forecourt.customer.domain.LeadGrade;
+import dev.forecourt.customer.domain.LifecycleClass;
+import dev.forecourt.customer.domain.LostStage;
+import dev.forecourt.customer.domain.VipRule;
+import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.platform.events.DomainEvent;
+import dev.forecourt.platform.outbox.Outbox;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Lifecycle class and VIP flag: changed by other services' events and by managers with a
+ * reason, always along {@link LifecycleClass}'s transitions, audited and published.
+ */
+@ApplicationScoped
+public class Classification {
+
+    /** What a classification asks for; grade only with INTENT, stage only with LOST. */
+    public record Target(LifecycleClass lifecycleClass, LeadGrade grade, LostStage stage) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ChangeLog changeLog;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CustomerRegistry customers;
+
+    @Inject
+    EntityManager em;
+
+    /** A manager's change with a reason; an illegal transition is a 409 naming what is allowed. */
+    @Transactional
+    public Customer classifyManually(UUID id, Target target, String reason) {
+        Customer c = customers.get(id);
+        if (c.mergedInto != null) {
+            throw ProblemException.conflict("customer " + id + " was merged into " + c.mergedInto);
+        }
+        try {
+            classify(c, target, reason, "MANUAL", user.id());
+        } catch (LifecycleClass.IllegalTransitionException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+        return c;
+    }
+
+    /**
+     * Moves the customer to the target if the transition is legal; no-op when nothing changes.
+     * Throws {@link LifecycleClass.IllegalTransitionException} otherwise.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean classify(Customer c, Target target, String reason, String cause, String actor) {
+        LifecycleClass to = target.lifecycleClass();
+        LeadGrade grade = to == LifecycleClass.INTENT ? target.grade() : null;
+        LostStage stage = to == LifecycleClass.LOST ? target.stage() : null;
+        if (c.lifecycleClass == to && c.leadGrade == grade && c.lostStage == stage) {
+            return false;
+        }
+        c.lifecycleClass.requireCanBecome(to);
+        List<ChangeLog.Change> changes = new ArrayList<>();
+        changes.add(new ChangeLog.Change("lifecycleClass", describe(c.lifecycleClass, c.leadGrade, c.lostStage),
+                describe(to, grade, stage)));
+        String from = c.lifecycleClass.name();
+        c.lifecycleClass = to;
+        c.leadGrade = grade;
+        c.lostStage = stage;
+        c.updatedAt = Instant.now();
+        em.flush(); // the version the event carries
+        changeLog.record(c.id, actor, changes, reason);
+        outbox.publish(new DomainEvent(CustomerEvents.CLASSIFIED, CustomerEvents.AGGREGATE, c.id.toString(), c.storeId,
+                new CustomerEvents.Classified(c.id, c.storeId, from, to.name(), grade == null ? null : grade.name(),
+                        stage == null ? null : stage.name(), reason, cause, c.version)));
+        return true;
+    }
+
+    /** A store manager marks or unmarks a VIP, with a reason (audited; the reason is not published). */
+    @Transactional
+    public Customer setVip(UUID id, boolean vip, String reason) {
+        Customer c = customers.get(id);
+        if (c.vip != vip) {
+            changeLog.record(c.id, user.id(), List.of(new ChangeLog.Change("vip", String.valueOf(c.vip),
+                    String.valueOf(vip))), reason);
+            c.vip = vip;
+            c.vipReason = reason;
+            c.updatedAt = Instant.now();
+            outbox.publish(new DomainEvent(CustomerEvents.VIP_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
+                    c.storeId, new CustomerEvents.VipChanged(c.id, c.storeId, vip, "MANAGER")));
+        }
+        return c;
+    }
+
+    /**
+     * Records a purchase referral by {@code referrer} (once per source reference) and makes them
+     * VIP when it is their third within a year.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordReferral(Customer referrer, UUID referredId, Instant at, String sourceRef, String actor) {
+        int inserted = em.createNativeQuery("INSERT INTO customer_referral (referrer_id, referred_id, referred_at, source_ref)"
+                        + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (source_ref) DO NOTHING")
+                .setParameter(1, referrer.id).setParameter(2, referredId).setParameter(3, at).setParameter(4, sourceRef)
+                .executeUpdate();
+        if (inserted == 0 || referrer.vip) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Instant> times = em.createNativeQuery("SELECT referred_at FROM customer_referral WHERE referrer_id = ?1")
+                .setParameter(1, referrer.id).getResultList().stream().map(ChangeLog::instant).toList();
+        if (VipRule.qualifiesByReferrals(times, Instant.now())) {
+            changeLog.record(referrer.id, actor, List.of(new ChangeLog.Change("vip", "false", "true")),
+                    VipRule.REFERRALS + " purchase referrals within a year");
+            referrer.vip = true;
+            referrer.vipReason = VipRule.REFERRALS + " purchase referrals within a year";
+            referrer.updatedAt = Instant.now();
+            outbox.publish(new DomainEvent(CustomerEvents.VIP_CHANGED, CustomerEvents.AGGREGATE, referrer.id.toString(),
+                    referrer.storeId, new CustomerEvents.VipChanged(referrer.id, referrer.storeId, true, "REFERRALS")));
+        }
+    }
+
+    private static String describe(LifecycleClass c, LeadGrade grade, LostStage stage) {
+        return c + (grade != null ? " (" + grade + ")" : "") + (stage != null ? " (" + stage + ")" : "");
+    }
+}

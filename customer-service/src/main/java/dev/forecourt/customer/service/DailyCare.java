@@ -1,0 +1,133 @@
+package dev.forecourt.customer.service;
+
+import dev.forecourt.customer.config.CustomerSettings;
+import dev.forecourt.customer.domain.CareCalendar;
+import dev.forecourt.customer.domain.Consent;
+import dev.forecourt.customer.domain.Customer;
+import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.platform.events.DomainEvent;
+import dev.forecourt.platform.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The daily jobs: birthday and holiday care touchpoints (published once per customer, occasion
+ * and day, only with the channels the customer allows for marketing; none allowed, none sent)
+ * and points expiry. Both are safe with several replicas: what was done is recorded in the same
+ * transaction as its event.
+ */
+@ApplicationScoped
+public class DailyCare {
+
+    private static final Logger LOG = Logger.getLogger(DailyCare.class);
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Consents consents;
+
+    @Inject
+    Loyalty loyalty;
+
+    @Inject
+    CustomerSettings settings;
+
+    @Scheduled(cron = "{forecourt.customer.care.cron:0 5 0 * * ?}", timeZone = "{forecourt.customer.care.zone:Asia/Shanghai}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        LocalDate today = LocalDate.now(ZoneId.of(settings.care().zone()));
+        int touchpoints = careTouchpoints(today);
+        long expired = expirePoints(Instant.now());
+        LOG.infof("daily care for %s: %d touchpoints published, %d points expired", today, touchpoints, expired);
+    }
+
+    /** Publishes today's birthday and holiday touchpoints; returns how many were published. */
+    public int careTouchpoints(LocalDate today) {
+        Map<MonthDay, String> holidays = new HashMap<>();
+        settings.care().holidays().forEach((mmdd, name) -> holidays.put(MonthDay.parse("--" + mmdd), name));
+        Optional<String> holiday = CareCalendar.holiday(today, holidays);
+        int published = 0;
+        UUID after = new UUID(0, 0);
+        while (true) {
+            UUID cursor = after;
+            List<Customer> page = QuarkusTransaction.requiringNew().call(() -> holiday.isPresent()
+                    ? Customer.<Customer>find("mergedInto is null and id > ?1 order by id", cursor).page(0, BATCH).list()
+                    : Customer.<Customer>find("mergedInto is null and id > ?1 and birthDate is not null"
+                            + " and month(birthDate) = ?2 and day(birthDate) in (?3) order by id", cursor,
+                            today.getMonthValue(), birthdayDays(today)).page(0, BATCH).list());
+            if (page.isEmpty()) {
+                return published;
+            }
+            published += QuarkusTransaction.requiringNew().call(() -> {
+                int n = 0;
+                for (Customer c : page) {
+                    if (CareCalendar.isBirthday(c.birthDate, today)) {
+                        n += touch(c, "BIRTHDAY", today);
+                    }
+                    if (holiday.isPresent()) {
+                        n += touch(c, holiday.get(), today);
+                    }
+                }
+                return n;
+            });
+            after = page.get(page.size() - 1).id;
+        }
+    }
+
+    private int touch(Customer c, String occasion, LocalDate day) {
+        List<String> channels = consents.allowedChannels(c.id, Consent.Purpose.MARKETING);
+        if (channels.isEmpty()) {
+            return 0;
+        }
+        int inserted = em.createNativeQuery("INSERT INTO care_touchpoint (customer_id, kind, on_day) VALUES (?1, ?2, ?3)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, c.id).setParameter(2, occasion).setParameter(3, day).executeUpdate();
+        if (inserted == 0) {
+            return 0;
+        }
+        outbox.publish(new DomainEvent(CustomerEvents.CARE_TOUCHPOINT_DUE, CustomerEvents.AGGREGATE, c.id.toString(),
+                c.storeId, new CustomerEvents.CareTouchpointDue(c.id, c.storeId, occasion, day, channels)));
+        return 1;
+    }
+
+    /** 29 February birthdays are celebrated on 28 February in other years. */
+    private static List<Integer> birthdayDays(LocalDate today) {
+        return today.getMonthValue() == 2 && today.getDayOfMonth() == 28 && !today.isLeapYear()
+                ? List.of(28, 29) : List.of(today.getDayOfMonth());
+    }
+
+    /** Expires points due at {@code now}, a customer per transaction; returns the points expired. */
+    public long expirePoints(Instant now) {
+        long total = 0;
+        while (true) {
+            List<UUID> due = loyalty.withExpiredEarnings(now, BATCH);
+            long round = 0;
+            for (UUID id : due) {
+                round += QuarkusTransaction.requiringNew().call(() -> loyalty.expire(Customer.findById(id), now));
+            }
+            total += round;
+            if (due.size() < BATCH || round == 0) {
+                return total;
+            }
+        }
+    }
+}

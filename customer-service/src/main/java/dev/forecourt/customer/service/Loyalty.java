@@ -1,0 +1,210 @@
+package dev.forecourt.customer.service;
+
+import dev.forecourt.customer.config.CustomerSettings;
+import dev.forecourt.customer.domain.Customer;
+import dev.forecourt.customer.domain.PointsRules;
+import dev.forecourt.customer.domain.ValueTier;
+import dev.forecourt.customer.domain.ValueTierPolicy;
+import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.platform.events.DomainEvent;
+import dev.forecourt.platform.outbox.Outbox;
+import dev.forecourt.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * What customers spend and what it earns them: activity (purchases, service, parts) drives the
+ * value tier and the points ledger. The balance lives on {@code loyalty_account} and is only
+ * ever changed by one conditional UPDATE, so concurrent redemptions cannot take it below zero;
+ * every movement names its cause and is published.
+ */
+@ApplicationScoped
+public class Loyalty {
+
+    public enum Activity { PURCHASE, SERVICE, PARTS, INSURANCE, FINANCE }
+
+    public record Movement(long id, String kind, long points, String causeType, String causeRef, Instant occurredAt,
+                           Instant expiresAt, String recordedBy) {
+    }
+
+    public record Account(UUID customerId, long balance, ValueTier tier, List<String> benefits, List<Movement> movements) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ValueTierPolicy tiers;
+
+    @Inject
+    CustomerSettings settings;
+
+    /**
+     * Records what a customer paid (once per source reference), earns its points and recomputes the
+     * value tier. Returns false when this source reference was already recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean recordActivity(Customer c, Activity kind, BigDecimal amount, LocalDate on, String sourceRef,
+                                  String actor) {
+        int inserted = em.createNativeQuery("INSERT INTO customer_activity (customer_id, kind, amount, occurred_on, source_ref)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (source_ref) DO NOTHING")
+                .setParameter(1, c.id).setParameter(2, kind.name()).setParameter(3, amount).setParameter(4, on)
+                .setParameter(5, sourceRef).executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        long points = amount.multiply(settings.loyalty().pointsPerCny()).setScale(0, RoundingMode.DOWN).longValue();
+        if (points > 0 && kind != Activity.INSURANCE && kind != Activity.FINANCE) {
+            earn(c, points, kind.name(), sourceRef, actor);
+        }
+        recomputeTier(c, on);
+        return true;
+    }
+
+    /** Adds points (idempotent per cause); they expire after the configured months. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void earn(Customer c, long points, String causeType, String causeRef, String actor) {
+        Instant expires = Instant.now().atZone(ZoneOffset.UTC).plusMonths(settings.loyalty().expiryMonths()).toInstant();
+        if (move(c.id, "EARN", points, causeType, causeRef, expires, actor)) {
+            long balance = ((Number) em.createNativeQuery("INSERT INTO loyalty_account (customer_id, balance) VALUES (?1, ?2)"
+                            + " ON CONFLICT (customer_id) DO UPDATE SET balance = loyalty_account.balance + EXCLUDED.balance"
+                            + " RETURNING balance")
+                    .setParameter(1, c.id).setParameter(2, points).getSingleResult()).longValue();
+            published(c, "EARN", points, balance, causeType, causeRef);
+        }
+    }
+
+    /**
+     * Spends points on labour, parts or a gift. Refused with 409 when the balance is short; a
+     * retry with the same reference changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long redeem(Customer c, long points, String causeType, String causeRef, String actor) {
+        PointsRules.redemptionViolation(Long.MAX_VALUE, points).ifPresent(v -> {
+            throw ProblemException.invalid("points", "Positive", v);
+        });
+        if (!move(c.id, "REDEEM", -points, causeType, causeRef, null, actor)) {
+            return balance(c.id); // already redeemed under this reference
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> after = em.createNativeQuery("UPDATE loyalty_account SET balance = balance - ?2"
+                        + " WHERE customer_id = ?1 AND balance >= ?2 RETURNING balance")
+                .setParameter(1, c.id).setParameter(2, points).getResultList();
+        if (after.isEmpty()) {
+            String reason = PointsRules.redemptionViolation(balance(c.id), points).orElse("balance is too low");
+            throw new ProblemException(new dev.forecourt.platform.problem.Problem(
+                    dev.forecourt.platform.problem.Problem.type("insufficient-points"), "Not enough points", 409,
+                    reason, null, List.of(new dev.forecourt.platform.problem.Problem.FieldError("points",
+                    "NotAboveBalance", reason)), null));
+        }
+        long balance = after.get(0).longValue();
+        published(c, "REDEEM", -points, balance, causeType, causeRef);
+        return balance;
+    }
+
+    /**
+     * Expires what is due at {@code now} for one customer: the earned points whose expiry has passed
+     * and that earlier debits (oldest first) have not consumed. Returns the points expired.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long expire(Customer c, Instant now) {
+        Object[] sums = (Object[]) em.createNativeQuery("SELECT"
+                        + " coalesce(sum(points) FILTER (WHERE kind = 'EARN' AND expires_at <= ?2), 0),"
+                        + " coalesce(-sum(points) FILTER (WHERE kind <> 'EARN'), 0)"
+                        + " FROM points_movement WHERE customer_id = ?1")
+                .setParameter(1, c.id).setParameter(2, now).getSingleResult();
+        long expiring = PointsRules.expiring(((Number) sums[0]).longValue(), ((Number) sums[1]).longValue());
+        if (expiring == 0) {
+            return 0;
+        }
+        String causeRef = "expiry@" + now;
+        if (!move(c.id, "EXPIRE", -expiring, "EXPIRY", causeRef, null, ChangeLog.SYSTEM)) {
+            return 0;
+        }
+        long balance = ((Number) em.createNativeQuery("UPDATE loyalty_account SET balance = balance - ?2"
+                        + " WHERE customer_id = ?1 RETURNING balance")
+                .setParameter(1, c.id).setParameter(2, expiring).getSingleResult()).longValue();
+        published(c, "EXPIRE", -expiring, balance, "EXPIRY", causeRef);
+        return expiring;
+    }
+
+    /** Customers holding earned points whose expiry has passed (candidates for {@link #expire}). */
+    @SuppressWarnings("unchecked")
+    public List<UUID> withExpiredEarnings(Instant now, int limit) {
+        return em.createNativeQuery("SELECT DISTINCT m.customer_id FROM points_movement m"
+                        + " JOIN loyalty_account a ON a.customer_id = m.customer_id AND a.balance > 0"
+                        + " WHERE m.kind = 'EARN' AND m.expires_at <= ?1 LIMIT ?2")
+                .setParameter(1, now).setParameter(2, limit).getResultList();
+    }
+
+    public long balance(UUID customerId) {
+        @SuppressWarnings("unchecked")
+        List<Number> b = em.createNativeQuery("SELECT balance FROM loyalty_account WHERE customer_id = ?1")
+                .setParameter(1, customerId).getResultList();
+        return b.isEmpty() ? 0 : b.get(0).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Account account(Customer c) {
+        List<Object[]> rows = em.createNativeQuery("SELECT id, kind, points, cause_type, cause_ref, occurred_at,"
+                        + " expires_at, recorded_by FROM points_movement WHERE customer_id = ?1 ORDER BY id DESC LIMIT 200")
+                .setParameter(1, c.id).getResultList();
+        List<Movement> movements = rows.stream().map(r -> new Movement(((Number) r[0]).longValue(), (String) r[1],
+                ((Number) r[2]).longValue(), (String) r[3], (String) r[4], ChangeLog.instant(r[5]),
+                r[6] == null ? null : ChangeLog.instant(r[6]), (String) r[7])).toList();
+        return new Account(c.id, balance(c.id), c.valueTier, benefits(c.valueTier), movements);
+    }
+
+    public List<String> benefits(ValueTier tier) {
+        String list = settings.loyalty().benefits().get(tier.name().toLowerCase(Locale.ROOT));
+        return list == null || list.isBlank() ? List.of() : Arrays.stream(list.split(",")).map(String::strip).toList();
+    }
+
+    /** Recomputes the value tier from the last 24 months of activity up to {@code asOf}; publishes a change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recomputeTier(Customer c, LocalDate asOf) {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT"
+                        + " coalesce(sum(amount) FILTER (WHERE kind = 'PURCHASE'), 0),"
+                        + " count(*) FILTER (WHERE kind IN ('SERVICE', 'PARTS')),"
+                        + " coalesce(sum(amount) FILTER (WHERE kind <> 'PURCHASE'), 0)"
+                        + " FROM customer_activity WHERE customer_id = ?1 AND occurred_on > ?2")
+                .setParameter(1, c.id).setParameter(2, asOf.minusMonths(24)).getSingleResult();
+        ValueTier tier = tiers.tierFor((BigDecimal) r[0], ((Number) r[1]).intValue(), (BigDecimal) r[2]);
+        if (tier != c.valueTier) {
+            String from = c.valueTier.name();
+            c.valueTier = tier;
+            c.updatedAt = Instant.now();
+            outbox.publish(new DomainEvent(CustomerEvents.TIER_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
+                    c.storeId, new CustomerEvents.TierChanged(c.id, c.storeId, from, tier.name())));
+        }
+    }
+
+    private boolean move(UUID customerId, String kind, long points, String causeType, String causeRef,
+                         Instant expiresAt, String actor) {
+        return em.createNativeQuery("INSERT INTO points_movement (customer_id, kind, points, cause_type, cause_ref,"
+                        + " expires_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                        + " ON CONFLICT (customer_id, kind, cause_type, cause_ref) DO NOTHING")
+                .setParameter(1, customerId).setParameter(2, kind).setParameter(3, points).setParameter(4, causeType)
+                .setParameter(5, causeRef).setParameter(6, expiresAt).setParameter(7, actor).executeUpdate() == 1;
+    }
+
+    private void published(Customer c, String kind, long points, long balance, String causeType, String causeRef) {
+        outbox.publish(new DomainEvent(CustomerEvents.POINTS_MOVED, CustomerEvents.AGGREGATE, c.id.toString(),
+                c.storeId, new CustomerEvents.PointsMoved(c.id, c.storeId, kind, points, balance, causeType, causeRef)));
+    }
+}

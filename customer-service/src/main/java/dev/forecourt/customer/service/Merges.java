@@ -1,0 +1,297 @@
+package dev.forecourt.customer.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forecourt.customer.domain.Customer;
+import dev.forecourt.customer.domain.CustomerIdentifier;
+import dev.forecourt.customer.domain.Survivorship;
+import dev.forecourt.customer.domain.Vehicle;
+import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.platform.events.DomainEvent;
+import dev.forecourt.platform.outbox.Outbox;
+import dev.forecourt.platform.pii.Masking;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Merging two records of the same person: the survivor and each field's winner come from
+ * {@link Survivorship}; identifiers and vehicles move to the survivor; the merged record stays,
+ * marked {@code mergedInto}, so a manager can undo the merge exactly. Other services re-point
+ * their references on {@code forecourt.customer.merged.v1}.
+ */
+@ApplicationScoped
+public class Merges {
+
+    /** A profile field as stored (personal ones sealed), its plaintext for comparison, and how to restore it. */
+    private record Field(String name, boolean personal, Function<Customer, String> stored,
+                         BiConsumer<Customer, String> restore) {
+    }
+
+    public record Outcome(UUID mergeId, UUID survivorId, UUID mergedId, List<Survivorship.FieldChoice> choices,
+                          Instant mergedAt, String mergedBy, Instant undoneAt, String undoneBy) {
+    }
+
+    /** What undo needs: each field's stored value before and after, and what moved. */
+    record UndoData(Map<String, String[]> fields, List<UUID> identifiers, List<UUID> vehicles) {
+    }
+
+    private static final List<Field> FIELDS = List.of(
+            new Field("name", true, c -> b64(c.nameEnc), (c, v) -> c.nameEnc = unb64(v)),
+            new Field("gender", false, c -> str(c.gender), (c, v) -> c.gender = v == null ? null : Customer.Gender.valueOf(v)),
+            new Field("birthDate", false, c -> str(c.birthDate), (c, v) -> c.birthDate = v == null ? null : LocalDate.parse(v)),
+            new Field("ownerCategory", false, c -> str(c.ownerCategory),
+                    (c, v) -> c.ownerCategory = v == null ? null : Customer.OwnerCategory.valueOf(v)),
+            new Field("province", false, c -> c.province, (c, v) -> c.province = v),
+            new Field("city", false, c -> c.city, (c, v) -> c.city = v),
+            new Field("district", false, c -> c.district, (c, v) -> c.district = v),
+            new Field("street", true, c -> b64(c.streetEnc), (c, v) -> c.streetEnc = unb64(v)),
+            new Field("geo", false, c -> c.latitude == null ? null : c.latitude + "," + c.longitude, (c, v) -> {
+                c.latitude = v == null ? null : new BigDecimal(v.split(",")[0]);
+                c.longitude = v == null ? null : new BigDecimal(v.split(",")[1]);
+            }),
+            new Field("occupation", false, c -> c.occupation, (c, v) -> c.occupation = v),
+            new Field("familySituation", false, c -> c.familySituation, (c, v) -> c.familySituation = v),
+            new Field("preferredChannel", false, c -> c.preferredChannel, (c, v) -> c.preferredChannel = v),
+            new Field("preferredContactTime", false, c -> c.preferredContactTime, (c, v) -> c.preferredContactTime = v),
+            new Field("interests", false, c -> c.interests, (c, v) -> c.interests = v),
+            new Field("sourceChannel", false, c -> c.sourceChannel, (c, v) -> c.sourceChannel = v));
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    CustomerRegistry registry;
+
+    @Inject
+    PersonalData personal;
+
+    @Inject
+    ChangeLog changeLog;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public Outcome merge(UUID a, UUID b, String reason) {
+        if (a.equals(b)) {
+            throw ProblemException.invalid("customerIds", "Distinct", "a customer cannot be merged with itself");
+        }
+        Customer ca = lockVisible(a);
+        Customer cb = lockVisible(b);
+        for (Customer c : List.of(ca, cb)) {
+            if (c.mergedInto != null) {
+                throw ProblemException.conflict("customer " + c.id + " was already merged into " + c.mergedInto);
+            }
+        }
+        Survivorship.Decision decision = Survivorship.decide(candidate(ca), candidate(cb));
+        Customer survivor = decision.survivor().equals(ca.id) ? ca : cb;
+        Customer merged = survivor == ca ? cb : ca;
+
+        Map<String, String[]> fieldUndo = new HashMap<>();
+        List<ChangeLog.Change> changes = new ArrayList<>();
+        List<Survivorship.FieldChoice> published = new ArrayList<>();
+        for (Survivorship.FieldChoice choice : decision.choices()) {
+            Field f = field(choice.field());
+            String value = f.personal() ? mask(f, choice.value()) : choice.value();
+            published.add(new Survivorship.FieldChoice(choice.field(), choice.winner(), value, choice.reason()));
+            if (choice.winner().equals(merged.id)) {
+                String before = f.stored().apply(survivor);
+                String after = f.stored().apply(merged);
+                if (!Objects.equals(before, after)) {
+                    f.restore().accept(survivor, after);
+                    fieldUndo.put(f.name(), new String[]{before, after});
+                    changes.add(new ChangeLog.Change(f.name(), f.personal() ? "(sealed)" : before, value));
+                }
+            }
+        }
+        // Identifiers the survivor lacks move over; vehicles always do.
+        Set<String> survivorHashes = new HashSet<>();
+        registry.identifiers(survivor.id).forEach(i -> survivorHashes.add(Base64.getEncoder().encodeToString(i.valueHash)));
+        List<UUID> movedIdentifiers = new ArrayList<>();
+        for (CustomerIdentifier i : registry.identifiers(merged.id)) {
+            if (survivorHashes.add(Base64.getEncoder().encodeToString(i.valueHash))) {
+                i.customerId = survivor.id;
+                movedIdentifiers.add(i.id);
+            }
+        }
+        List<UUID> movedVehicles = new ArrayList<>();
+        for (Vehicle v : Vehicle.<Vehicle>list("ownerId", merged.id)) {
+            v.ownerId = survivor.id;
+            movedVehicles.add(v.id);
+        }
+        merged.mergedInto = survivor.id;
+        merged.updatedAt = Instant.now();
+        survivor.updatedAt = Instant.now();
+
+        UUID mergeId = UUID.randomUUID();
+        em.createNativeQuery("INSERT INTO customer_merge (id, store_id, survivor_id, merged_id, decisions, undo_data,"
+                        + " merged_by) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), CAST(?6 AS jsonb), ?7)")
+                .setParameter(1, mergeId).setParameter(2, survivor.storeId).setParameter(3, survivor.id)
+                .setParameter(4, merged.id).setParameter(5, write(published))
+                .setParameter(6, write(new UndoData(fieldUndo, movedIdentifiers, movedVehicles)))
+                .setParameter(7, user.id()).executeUpdate();
+        changes.add(new ChangeLog.Change("mergedFrom", null, merged.id.toString()));
+        changeLog.record(survivor.id, user.id(), changes, reason);
+        changeLog.record(merged.id, user.id(), List.of(new ChangeLog.Change("mergedInto", null, survivor.id.toString())),
+                reason);
+        outbox.publish(new DomainEvent(CustomerEvents.MERGED, CustomerEvents.AGGREGATE, survivor.id.toString(),
+                survivor.storeId, new CustomerEvents.Merged(mergeId, survivor.id, merged.id, survivor.storeId)));
+        return get(mergeId);
+    }
+
+    /**
+     * Undoes a merge: the merged record comes back, and what the merge moved or overwrote returns
+     * to it — except what was changed again since (that later change is kept).
+     */
+    @Transactional
+    public Outcome undo(UUID mergeId, String reason) {
+        Outcome merge = get(mergeId);
+        if (merge.undoneAt() != null) {
+            throw ProblemException.conflict("merge " + mergeId + " was already undone");
+        }
+        Customer survivor = lockVisible(merge.survivorId());
+        Customer merged = lockVisible(merge.mergedId());
+        UndoData undo = read((String) em.createNativeQuery("SELECT CAST(undo_data AS text) FROM customer_merge WHERE id = ?1")
+                .setParameter(1, mergeId).getSingleResult(), new TypeReference<>() { });
+        List<ChangeLog.Change> changes = new ArrayList<>();
+        undo.fields().forEach((name, beforeAfter) -> {
+            Field f = field(name);
+            if (Objects.equals(f.stored().apply(survivor), beforeAfter[1])) {
+                f.restore().accept(survivor, beforeAfter[0]);
+                changes.add(new ChangeLog.Change(name, f.personal() ? "(sealed)" : beforeAfter[1],
+                        f.personal() ? "(sealed)" : beforeAfter[0]));
+            }
+        });
+        for (UUID id : undo.identifiers()) {
+            CustomerIdentifier i = CustomerIdentifier.findById(id);
+            if (i != null && i.customerId.equals(survivor.id)) {
+                i.customerId = merged.id;
+            }
+        }
+        for (UUID id : undo.vehicles()) {
+            Vehicle v = Vehicle.findById(id);
+            if (v != null && v.ownerId.equals(survivor.id)) {
+                v.ownerId = merged.id;
+            }
+        }
+        merged.mergedInto = null;
+        merged.updatedAt = Instant.now();
+        survivor.updatedAt = Instant.now();
+        em.createNativeQuery("UPDATE customer_merge SET undone_at = now(), undone_by = ?2, undo_reason = ?3 WHERE id = ?1")
+                .setParameter(1, mergeId).setParameter(2, user.id()).setParameter(3, reason).executeUpdate();
+        changes.add(new ChangeLog.Change("mergedFrom", merged.id.toString(), null));
+        changeLog.record(survivor.id, user.id(), changes, "merge undone: " + reason);
+        changeLog.record(merged.id, user.id(), List.of(new ChangeLog.Change("mergedInto", survivor.id.toString(), null)),
+                "merge undone: " + reason);
+        outbox.publish(new DomainEvent(CustomerEvents.MERGE_UNDONE, CustomerEvents.AGGREGATE, survivor.id.toString(),
+                survivor.storeId, new CustomerEvents.MergeUndone(mergeId, survivor.id, merged.id, survivor.storeId)));
+        return get(mergeId);
+    }
+
+    @Transactional
+    public Outcome get(UUID mergeId) {
+        Object[] r;
+        try {
+            r = (Object[]) em.createNativeQuery("SELECT survivor_id, merged_id, CAST(decisions AS text), merged_at,"
+                    + " merged_by, undone_at, undone_by, store_id FROM customer_merge WHERE id = ?1")
+                    .setParameter(1, mergeId).getSingleResult();
+        } catch (jakarta.persistence.NoResultException e) {
+            throw ProblemException.notFound("merge", mergeId);
+        }
+        if (!user.stores().allows((String) r[7])) {
+            throw ProblemException.notFound("merge", mergeId);
+        }
+        List<Survivorship.FieldChoice> choices = read((String) r[2], new TypeReference<>() { });
+        return new Outcome(mergeId, (UUID) r[0], (UUID) r[1], choices, ChangeLog.instant(r[3]), (String) r[4],
+                r[5] == null ? null : ChangeLog.instant(r[5]), (String) r[6]);
+    }
+
+    private Customer lockVisible(UUID id) {
+        Customer c = registry.get(id);
+        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        return c;
+    }
+
+    /** A customer as survivorship sees it: each field's plaintext and when it last changed. */
+    @SuppressWarnings("unchecked")
+    private Survivorship.Candidate candidate(Customer c) {
+        Map<String, Instant> changedAt = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("SELECT field, max(changed_at) FROM customer_change"
+                + " WHERE customer_id = ?1 GROUP BY field").setParameter(1, c.id).getResultList();
+        rows.forEach(r -> changedAt.put((String) r[0], ChangeLog.instant(r[1])));
+        Map<String, Survivorship.FieldValue> fields = new HashMap<>();
+        for (Field f : FIELDS) {
+            String plain = switch (f.name()) {
+                case "name" -> c.nameEnc == null ? null : personal.open(c.nameEnc, PersonalData.NAME);
+                case "street" -> c.streetEnc == null ? null : personal.open(c.streetEnc, PersonalData.STREET);
+                default -> f.stored().apply(c);
+            };
+            fields.put(f.name(), new Survivorship.FieldValue(plain, changedAt.getOrDefault(f.name(), c.createdAt)));
+        }
+        return new Survivorship.Candidate(c.id, c.createdAt, fields);
+    }
+
+    private static Field field(String name) {
+        return FIELDS.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("unknown merge field " + name));
+    }
+
+    private static String mask(Field f, String plaintext) {
+        return plaintext == null ? null : "name".equals(f.name()) ? Masking.name(plaintext) : "***";
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable merge record", e);
+        }
+    }
+
+    private static String b64(byte[] b) {
+        return b == null ? null : Base64.getEncoder().encodeToString(b);
+    }
+
+    private static byte[] unb64(String s) {
+        return s == null ? null : Base64.getDecoder().decode(s);
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+}

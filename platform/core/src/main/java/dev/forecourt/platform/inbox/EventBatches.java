@@ -1,0 +1,112 @@
+package dev.forecourt.platform.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forecourt.platform.events.CloudEvents;
+import io.cloudevents.CloudEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * How every service consumes another service's events: a Kafka batch is read first (an event
+ * that cannot be read is parked on the dead-letter topic with header {@code dead-letter-reason}
+ * and the rest go on), then applied in one transaction through the {@link Inbox}, so a
+ * redelivered event changes nothing. Exceptions from {@code apply} roll the batch back for the
+ * channel's retry; apply should only throw for transient failures.
+ */
+@ApplicationScoped
+public class EventBatches {
+
+    private static final Logger LOG = Logger.getLogger(EventBatches.class);
+    public static final String REASON_HEADER = "dead-letter-reason";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * @param read  turns an event into what {@code apply} needs; throws IllegalArgumentException when unreadable
+     * @param apply the effect, called once per event id, inside the batch transaction
+     */
+    public <T> void process(ConsumerRecords<String, byte[]> records, Function<CloudEvent, T> read,
+                            BiConsumer<CloudEvent, T> apply, MutinyEmitter<byte[]> deadLetters) {
+        record Readable<T>(CloudEvent event, T value) {
+        }
+        List<Readable<T>> readable = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                CloudEvent event = CloudEvents.parse(record.value());
+                readable.add(new Readable<>(event, read.apply(event)));
+            } catch (IllegalArgumentException e) {
+                park(deadLetters, record, e.getMessage());
+            }
+        }
+        if (readable.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Readable<T> r : readable) {
+                if (inbox.firstDelivery(r.event())) {
+                    apply.accept(r.event(), r.value());
+                } else {
+                    LOG.debugf("event %s already processed", r.event().getId());
+                }
+            }
+        });
+    }
+
+    /** The event's JSON data; IllegalArgumentException when absent or not JSON. */
+    public JsonNode data(CloudEvent event) {
+        if (event.getData() == null) {
+            throw new IllegalArgumentException("event " + event.getId() + " has no data");
+        }
+        try {
+            return json.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event " + event.getId() + " data is not JSON", e);
+        }
+    }
+
+    /** A required text field; IllegalArgumentException naming it when missing. */
+    public static String text(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        if (node == null || !node.isTextual() || node.asText().isBlank()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return node.asText();
+    }
+
+    /** An optional text field (null when absent). */
+    public static String optionalText(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
+    }
+
+    private static void park(MutinyEmitter<byte[]> deadLetters, ConsumerRecord<String, byte[]> record, String reason) {
+        LOG.warnf("parking unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(REASON_HEADER, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        deadLetters.sendMessageAndAwait(Message.of(record.value()).addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key()).withHeaders(headers).build()));
+    }
+}
