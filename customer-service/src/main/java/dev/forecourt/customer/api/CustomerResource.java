@@ -30,6 +30,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
@@ -52,6 +53,12 @@ public class CustomerResource {
 
     @Inject
     ChangeLog changeLog;
+
+    @Inject
+    dev.forecourt.customer.service.IdentityResolution resolution;
+
+    @Inject
+    dev.forecourt.customer.service.Measures measures;
 
     /**
      * The customers of the caller's stores, a page at a time, personal values masked; optionally
@@ -135,5 +142,33 @@ public class CustomerResource {
     @RolesAllowed({Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public List<ChangeLog.Access> personalDataAccess(@PathParam("id") UUID id) {
         return changeLog.accesses(registry.get(id).id);
+    }
+
+    /** The store's customer with this ID number, phone or VIN, or a new one: 200 when found, 201 when created. */
+    @POST
+    @Path("resolve")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
+            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
+    public Response resolve(@NotNull @Valid IdentityResource.ResolveInput in) {
+        var r = resolution.findOrCreate(new dev.forecourt.customer.service.IdentityResolution.Probe(in.storeId(), in.phone(), in.idNumber(), in.vin(),
+                in.kind(), in.name(), in.sourceChannel()));
+        var body = new IdentityResource.Resolved(r.customer().id, r.customer().storeId, r.created(), r.matchedOn());
+        return (r.created() ? Response.created(UriBuilder.fromPath("/api/customers/{id}").build(r.customer().id))
+                : Response.ok()).entity(body).build();
+    }
+
+    @GET
+    @Path("{id}/duplicates")
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public List<dev.forecourt.customer.service.IdentityResolution.Candidate> duplicates(@PathParam("id") UUID id) {
+        return resolution.duplicatesOf(id);
+    }
+
+    @GET
+    @Path("{id}/lifetime-value")
+    @Transactional
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public dev.forecourt.customer.service.Measures.Lifetime lifetimeValue(@PathParam("id") UUID id) {
+        return measures.lifetimeValue(registry.get(id));
     }
 }

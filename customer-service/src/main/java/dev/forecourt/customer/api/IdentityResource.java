@@ -28,7 +28,7 @@ import java.util.UUID;
  * Identity resolution for other services and channels (find-or-create), duplicate candidates,
  * and merges with their undo.
  */
-@Path("/api")
+@Path("/api/customer-merges")
 public class IdentityResource {
 
     public record ResolveInput(@NotBlank @Size(max = 64) String storeId, @MainlandMobile String phone,
@@ -49,34 +49,10 @@ public class IdentityResource {
     }
 
     @Inject
-    IdentityResolution resolution;
-
-    @Inject
     Merges merges;
-
-    /** The store's customer with this ID number, phone or VIN, or a new one: 200 when found, 201 when created. */
-    @POST
-    @Path("customers/resolve")
-    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
-            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
-    public Response resolve(@NotNull @Valid ResolveInput in) {
-        var r = resolution.findOrCreate(new IdentityResolution.Probe(in.storeId(), in.phone(), in.idNumber(), in.vin(),
-                in.kind(), in.name(), in.sourceChannel()));
-        var body = new Resolved(r.customer().id, r.customer().storeId, r.created(), r.matchedOn());
-        return (r.created() ? Response.created(UriBuilder.fromPath("/api/customers/{id}").build(r.customer().id))
-                : Response.ok()).entity(body).build();
-    }
-
-    @GET
-    @Path("customers/{id}/duplicates")
-    @RolesAllowed({Roles.SALES_MANAGER, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public List<IdentityResolution.Candidate> duplicates(@PathParam("id") UUID id) {
-        return resolution.duplicatesOf(id);
-    }
 
     /** Merges two records of one person; the answer says which survived and which value won each field, and why. */
     @POST
-    @Path("customer-merges")
     @RolesAllowed({Roles.SALES_MANAGER, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Response merge(@NotNull @Valid MergeInput in) {
         Merges.Outcome o = merges.merge(in.customerIds().get(0), in.customerIds().get(1), in.reason());
@@ -84,7 +60,7 @@ public class IdentityResource {
     }
 
     @GET
-    @Path("customer-merges/{id}")
+    @Path("{id}")
     @RolesAllowed({Roles.SALES_MANAGER, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Merges.Outcome merge(@PathParam("id") UUID id) {
         return merges.get(id);
@@ -92,7 +68,7 @@ public class IdentityResource {
 
     /** A manager undoes a merge. */
     @POST
-    @Path("customer-merges/{id}/undo")
+    @Path("{id}/undo")
     @RolesAllowed({Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Merges.Outcome undo(@PathParam("id") UUID id, @NotNull @Valid UndoInput in) {
         return merges.undo(id, in.reason());

@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** Loyalty and disloyalty rate per store and period, and a customer's lifetime value (method in {@link Measures}). */
-@Path("/api")
+@Path("/api/customer-measures")
 public class MeasuresResource {
 
     @Inject
@@ -28,12 +28,9 @@ public class MeasuresResource {
     @Inject
     CurrentUser user;
 
-    @Inject
-    CustomerRegistry customers;
-
     /** Aggregates only (no personal data), so analysts may read them too. {@code to} is exclusive. */
     @GET
-    @Path("customer-measures/loyalty")
+    @Path("loyalty")
     @RolesAllowed({Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.ANALYST})
     public Measures.LoyaltyFigures loyalty(@QueryParam("storeId") @NotBlank String storeId,
                                            @QueryParam("from") @NotNull LocalDate from,
@@ -43,13 +40,5 @@ public class MeasuresResource {
             throw ProblemException.invalid("to", "AfterFrom", "must be after from");
         }
         return measures.loyalty(storeId, from, to);
-    }
-
-    @GET
-    @Path("customers/{id}/lifetime-value")
-    @Transactional
-    @RolesAllowed({Roles.SALES_MANAGER, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
-    public Measures.Lifetime lifetimeValue(@PathParam("id") UUID id) {
-        return measures.lifetimeValue(customers.get(id));
     }
 }

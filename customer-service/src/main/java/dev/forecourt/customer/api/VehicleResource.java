@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Vehicles: registered to a customer, found by VIN, handed to another owner, odometer readings over time. */
-@Path("/api")
+@Path("/api/vehicles")
 public class VehicleResource {
 
     public record VehicleInput(@NotNull @ValidVin String vin, @Size(max = 16) String plate, @Size(max = 64) String brand,
@@ -83,28 +83,8 @@ public class VehicleResource {
     @Inject
     CurrentUser user;
 
-    @POST
-    @Path("customers/{id}/vehicles")
-    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
-            Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
-    public Response register(@PathParam("id") UUID customerId, @NotNull @Valid VehicleInput input) {
-        Vehicle v = vehicles.register(customerId, input.details());
-        return Response.created(UriBuilder.fromPath("/api/vehicles/{id}").build(v.id))
-                .tag(ETags.entityTag(v.version)).entity(VehicleView.of(v)).build();
-    }
-
-    @GET
-    @Path("customers/{id}/vehicles")
-    @Transactional
-    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
-            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
-    public List<VehicleView> ofCustomer(@PathParam("id") UUID customerId) {
-        return vehicles.ofCustomer(customerId).stream().map(VehicleView::of).toList();
-    }
-
     /** Vehicles of the caller's stores; {@code vin} finds one car exactly. */
     @GET
-    @Path("vehicles")
     @Transactional
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
             Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
@@ -117,7 +97,7 @@ public class VehicleResource {
     }
 
     @GET
-    @Path("vehicles/{id}")
+    @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
             Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
@@ -129,7 +109,7 @@ public class VehicleResource {
 
     /** The car changes hands; the previous owner goes into its ownership history. */
     @POST
-    @Path("vehicles/{id}/transfers")
+    @Path("{id}/transfers")
     @RolesAllowed({Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public VehicleView transfer(@PathParam("id") UUID id, @NotNull @Valid Transfer transfer) {
         Vehicle v = vehicles.transfer(id, transfer.customerId(), transfer.on());
@@ -137,7 +117,7 @@ public class VehicleResource {
     }
 
     @POST
-    @Path("vehicles/{id}/odometer-readings")
+    @Path("{id}/odometer-readings")
     @RolesAllowed({Roles.SERVICE_ADVISOR, Roles.SALES_CONSULTANT, Roles.STORE_MANAGER, Roles.GROUP_ADMIN,
             Roles.INTEGRATION_CLIENT})
     public Response addReading(@PathParam("id") UUID id, @NotNull @Valid ReadingInput input) {

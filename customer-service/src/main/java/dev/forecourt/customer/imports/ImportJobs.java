@@ -206,6 +206,7 @@ public class ImportJobs {
     static final class Item {
         final ImportRow row;
         final String raw;
+        long line;
         byte[] phoneHash;
         byte[] idHash;
         byte[] emailHash;
@@ -225,18 +226,19 @@ public class ImportJobs {
             try (InputStream in = Files.newInputStream(file)) {
                 MappingIterator<Map<String, String>> rows = reader(format).readValues(in);
                 List<Item> chunk = new ArrayList<>(CHUNK);
-                List<long[]> unreadable = new ArrayList<>();
+                // Line numbers count records (CSV: after the header line); a quoted field spanning lines is not counted twice.
+                long line = format == Format.CSV ? 1 : 0;
                 while (true) {
-                    long line = rows.getCurrentLocation().getLineNr();
                     Map<String, String> fields;
+                    line++;
                     try {
                         if (!rows.hasNextValue()) {
                             break;
                         }
-                        line = rows.getCurrentLocation().getLineNr();
                         fields = rows.nextValue();
                     } catch (RuntimeException | IOException e) {
                         Item bad = new Item(null, null);
+                        bad.line = line;
                         bad.rejection = "unreadable " + format + " at line " + line + ": " + firstLine(e.getMessage());
                         chunk.add(bad);
                         if (format == Format.CSV) {
@@ -246,6 +248,7 @@ public class ImportJobs {
                     }
                     ImportRow.Parsed parsed = ImportRow.parse(line, fields);
                     Item item = new Item(parsed.row(), json.writeValueAsString(fields));
+                    item.line = line;
                     item.rejection = parsed.rejection();
                     chunk.add(item);
                     if (chunk.size() == CHUNK) {
@@ -410,7 +413,7 @@ public class ImportJobs {
         }
         // Identifiers the target customers already have (so a merged row adds only what is new).
         Set<String> haveIdentifier = new HashSet<>();
-        existingHashes.forEach((h, id) -> haveIdentifier.add(id + ":" + h));
+        existingHashes.forEach((h, id) -> haveIdentifier.add(id + ":" + java.util.HexFormat.of().formatHex(h.array())));
 
         CopyWriter customers = new CopyWriter();
         CopyWriter identifiers = new CopyWriter();
@@ -465,7 +468,7 @@ public class ImportJobs {
         long merged = accepted.size() - imported;
         for (Item i : chunk) {
             if (i.rejection != null) {
-                rejections.text(jobId).text(i.row == null ? -1 : i.row.line()).text(i.rejection)
+                rejections.text(jobId).text(i.row == null ? i.line : i.row.line()).text(i.rejection)
                         .bytes(i.raw == null ? null : crypto.seal(i.raw, "customer.import-row"));
                 rejections.endRow();
             }
@@ -519,7 +522,7 @@ public class ImportJobs {
 
     private static void identifier(CopyWriter out, Set<String> have, UUID customerId, CustomerIdentifier.Kind kind,
                                    byte[] sealed, byte[] hash, List<String> added) {
-        if (sealed == null || !have.add(customerId + ":" + ByteBuffer.wrap(hash))) {
+        if (sealed == null || !have.add(customerId + ":" + java.util.HexFormat.of().formatHex(hash))) {
             return;
         }
         out.text(uuid7()).text(customerId).text(kind).bytes(sealed).text(PiiCrypto.keyIdOf(sealed)).bytes(hash);

@@ -56,8 +56,9 @@ public class CustomerRegistry {
         c.storeId = in.storeId();
         c.kind = in.kind();
         Map<String, String> before = describe(c, List.of());
-        c.persist();
-        List<CustomerIdentifier> ids = apply(c, in, List.of());
+        applyProfile(c, in);
+        c.persist(); // before its identifiers (foreign key), after its fields (so it is inserted at version 0)
+        List<CustomerIdentifier> ids = applyIdentifiers(c, in, List.of());
         changeLog.record(c.id, user.id(), diff(before, describe(c, ids)), "registered");
         outbox.publish(new DomainEvent(CustomerEvents.REGISTERED, CustomerEvents.AGGREGATE, c.id.toString(), c.storeId,
                 new CustomerEvents.Registered(c.id, c.storeId, c.kind.name(), c.lifecycleClass.name(), c.sourceChannel)));
@@ -123,6 +124,11 @@ public class CustomerRegistry {
 
     /** Sets what the input gives; returns the customer's identifiers afterwards. */
     List<CustomerIdentifier> apply(Customer c, CustomerInput in, List<CustomerIdentifier> current) {
+        applyProfile(c, in);
+        return applyIdentifiers(c, in, current);
+    }
+
+    private void applyProfile(Customer c, CustomerInput in) {
         if (in.kind() != null) c.kind = in.kind();
         if (in.sourceChannel() != null) c.sourceChannel = in.sourceChannel();
         if (in.name() != null) c.nameEnc = personal.seal(in.name().strip(), PersonalData.NAME);
@@ -143,7 +149,9 @@ public class CustomerRegistry {
         if (in.preferredChannel() != null) c.preferredChannel = in.preferredChannel();
         if (in.preferredContactTime() != null) c.preferredContactTime = in.preferredContactTime();
         if (in.interests() != null) c.interests = String.join(",", in.interests());
+    }
 
+    private List<CustomerIdentifier> applyIdentifiers(Customer c, CustomerInput in, List<CustomerIdentifier> current) {
         List<CustomerIdentifier> result = new ArrayList<>(current);
         replace(c.id, CustomerIdentifier.Kind.PHONE, in.phones(), result);
         replace(c.id, CustomerIdentifier.Kind.EMAIL, in.emails(), result);

@@ -103,8 +103,10 @@ public class VehicleRegistry {
         return user.visible(Vehicle.<Vehicle>findById(id), v -> v.storeId, "vehicle", id);
     }
 
+    /** The vehicles of a customer visible to the caller (404 otherwise). */
+    @Transactional
     public List<Vehicle> ofCustomer(UUID customerId) {
-        return Vehicle.list("ownerId = ?1 order by createdAt, id", customerId);
+        return Vehicle.list("ownerId = ?1 order by createdAt, id", customers.get(customerId).id);
     }
 
     /** Hands the car to another customer of a store the caller acts for; the old owner goes into the history. */

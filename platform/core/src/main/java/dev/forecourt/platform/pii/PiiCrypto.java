@@ -157,7 +157,8 @@ public final class PiiCrypto {
         nonces.get().next(out, headerLength);
         Cipher cipher = ciphers.get();
         try {
-            cipher.init(Cipher.ENCRYPT_MODE, secretKeys[activeIndex], new GCMParameterSpec(TAG_BITS, out, headerLength, NONCE_LENGTH));
+            cipher.init(Cipher.ENCRYPT_MODE, secretKeys[activeIndex],
+                    new GCMParameterSpec(TAG_BITS, out, headerLength, NONCE_LENGTH));
             cipher.updateAAD(aad);
             cipher.doFinal(input, 0, input.length, out, headerLength + NONCE_LENGTH);
         } catch (GeneralSecurityException e) {

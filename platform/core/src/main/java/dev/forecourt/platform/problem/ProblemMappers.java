@@ -130,6 +130,12 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.PARAMETER && nodes.hasNext()) {
                 continue; // the request body parameter: name its fields, not it
             }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT && !names.isEmpty()) {
+                // An element of a list or map field: phones[0], not phones.<list element>[0].
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                names.set(names.size() - 1, names.get(names.size() - 1) + (at == null ? "" : "[" + at + "]"));
+                continue;
+            }
             String name = node.getName() == null ? "" : node.getName();
             if (node.getIndex() != null) {
                 name = name + "[" + node.getIndex() + "]";

@@ -2,12 +2,14 @@ package dev.forecourt.platform.pii;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +19,7 @@ import java.util.concurrent.Future;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,6 +210,34 @@ class PiiCryptoTest {
         assertFalse(e.getMessage().contains("not*base64!"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> PiiCrypto.fromBase64(Map.of("k1", b64.encodeToString(KEY_1)), "k1", null));
+    }
+
+    @Test
+    void theSharedConfigurationHasUsableDevelopmentKeysThatTheProducerRecognises() throws Exception {
+        Properties config = new Properties();
+        try (InputStream in = PiiCryptoTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+            assertNotNull(in, "META-INF/microprofile-config.properties on the class path");
+            config.load(in);
+        }
+        String active = config.getProperty("forecourt.pii.active-key");
+        String key = config.getProperty("forecourt.pii.keys." + active);
+        String hashKey = config.getProperty("forecourt.pii.hash-key");
+        assertEquals(PiiCryptoProducer.DEV_KEY, key);
+        assertEquals(PiiCryptoProducer.DEV_HASH_KEY, hashKey);
+        assertEquals(32, Base64.getDecoder().decode(key).length);
+
+        PiiCrypto dev = PiiCrypto.fromBase64(Map.of(active, key), active, hashKey);
+        assertEquals("13812345678", dev.open(dev.seal("13812345678", PHONE), PHONE));
+        assertTrue(PiiCryptoProducer.sameKey(" " + key + "\n", PiiCryptoProducer.DEV_KEY));
+        assertFalse(PiiCryptoProducer.sameKey(Base64.getEncoder().encodeToString(KEY_1), PiiCryptoProducer.DEV_KEY));
+    }
+
+    @Test
+    void theProducerLowerCasesKeyIdsFromEnvironmentVariables() {
+        assertEquals(Map.of("prod2", "a2V5", "dev1", "ZGV2"),
+                PiiCryptoProducer.normaliseKeyIds(Map.of("PROD2", "a2V5", "dev1", "ZGV2")));
+        assertThrows(IllegalArgumentException.class,
+                () -> PiiCryptoProducer.normaliseKeyIds(Map.of("PROD2", "a2V5", "prod2", "ZGV2")));
     }
 
     @Test

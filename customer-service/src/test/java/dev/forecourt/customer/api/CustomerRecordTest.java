@@ -1,0 +1,543 @@
+package dev.forecourt.customer.api;
+
+import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.customer.service.DailyCare;
+import dev.forecourt.platform.events.CloudEvents;
+import dev.forecourt.platform.events.DomainEvent;
+import dev.forecourt.platform.testing.ConsumerGroupAtEnd;
+import dev.forecourt.platform.testing.EventSchemas;
+import dev.forecourt.platform.testing.KafkaEvents;
+import dev.forecourt.platform.testing.RealServices;
+import dev.forecourt.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The customer record of issue #4 through its API, against real PostgreSQL, Kafka and Keycloak. */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "customer"))
+@QuarkusTestResource(value = ConsumerGroupAtEnd.class, initArgs = @ResourceArg(name = "channel", value = "lead-events"))
+@QuarkusTestResource(value = ConsumerGroupAtEnd.class, initArgs = @ResourceArg(name = "channel", value = "aftersales-events"))
+class CustomerRecordTest {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DailyCare dailyCare;
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A fresh valid mainland mobile number, so tests never match each other's customers. */
+    static String phone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
+    /** A fresh valid ID-card number: random sequence, correct MOD 11-2 check digit. */
+    static String idNumber() {
+        String body = "11010519850101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) sum += (body.charAt(i) - '0') * w[i];
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** A fresh valid VIN with its check digit. */
+    static String vin() {
+        String chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+        StringBuilder b = new StringBuilder("LSV");
+        for (int i = 0; i < 14; i++) b.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
+        String v = b.toString();
+        String map = "0123456789.ABCDEFGH..JKLMN.P.R..STUVWXYZ";
+        int[] values = {1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4, 5, 0, 7, 0, 9, 2, 3, 4, 5, 6, 7, 8, 9};
+        int[] weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            char c = v.charAt(i);
+            int value = Character.isDigit(c) ? c - '0' : values[c - 'A'];
+            sum += value * weights[i];
+        }
+        int check = sum % 11;
+        return v.substring(0, 8) + (check == 10 ? 'X' : (char) ('0' + check)) + v.substring(9);
+    }
+
+    static ExtractableResponse<Response> register(String user, String body) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json").body(body)
+                .when().post("/api/customers").then().extract();
+    }
+
+    static String registerPerson(String phone, String id) {
+        var r = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"name\":\"张伟\",\"phones\":[\""
+                + phone + "\"],\"emails\":[\"zhang.wei@example.com\"],\"idNumber\":\"" + id + "\",\"birthDate\":\"1985-01-01\","
+                + "\"address\":{\"province\":\"北京\",\"city\":\"北京\",\"district\":\"朝阳\",\"street\":\"建国路88号\"}}");
+        assertEquals(201, r.statusCode(), r.body().asString());
+        return r.path("id");
+    }
+
+    static byte[] event(String type, String subject, Map<String, Object> data, UUID id) {
+        var event = new DomainEvent(type, "lead", subject, "store-a", data);
+        byte[] json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(data);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return CloudEvents.serialize(CloudEvents.envelope(id, "/forecourt/test", event, json, null));
+    }
+
+    long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) q.setParameter(i + 1, params[i]);
+            return ((Number) q.getSingleResult()).longValue();
+        });
+    }
+
+    // ---------------------------------------------------------------- personal data
+
+    @Test
+    void personalDataIsEncryptedAtRestAndNowhereInPlaintext() {
+        String phone = phone();
+        String id = idNumber();
+        String customer = registerPerson(phone, id);
+        // Every column of the customer's rows as text, bytea as hex: none holds a value, in text or in bytes.
+        String dump = QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(
+                "SELECT concat(c::text, (SELECT string_agg(i::text, '|') FROM customer_identifier i WHERE i.customer_id = c.id),"
+                        + " (SELECT string_agg(ch::text, '|') FROM customer_change ch WHERE ch.customer_id = c.id))"
+                        + " FROM customer c WHERE c.id = ?1").setParameter(1, UUID.fromString(customer)).getSingleResult()));
+        for (String plain : List.of(phone, phone.substring(3), id, "zhang.wei@example.com", "张伟", "建国路")) {
+            assertFalse(dump.contains(plain), "plaintext " + plain + " found in the tables");
+            String hex = java.util.HexFormat.of().formatHex(plain.getBytes(StandardCharsets.UTF_8));
+            assertFalse(dump.contains(hex), "plaintext bytes of " + plain + " found in the tables");
+        }
+        assertTrue(dump.contains(phone.substring(0, 3) + "****" + phone.substring(7)), "the audit keeps the masked phone");
+    }
+
+    @Test
+    void listsMaskWhileTheSingleReadIsFullAndAudited() {
+        String phone = phone();
+        String id = idNumber();
+        String customer = registerPerson(phone, id);
+
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", phone)
+                .when().get("/api/customers").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(customer))
+                .body("items[0].masked", equalTo(true))
+                .body("items[0].phones[0]", equalTo(phone.substring(0, 3) + "****" + phone.substring(7)))
+                .body("items[0].idNumber", equalTo(id.substring(0, 3) + "***********" + id.substring(14)))
+                .body("items[0].name", equalTo("张*"));
+
+        given().header("Authorization", Tokens.bearer("consultant.a"))
+                .when().get("/api/customers/" + customer).then().statusCode(200)
+                .body("masked", equalTo(false))
+                .body("phones[0]", equalTo("+86" + phone))
+                .body("idNumber", equalTo(id))
+                .body("name", equalTo("张伟"))
+                .body("address.street", equalTo("建国路88号"));
+
+        given().header("Authorization", Tokens.bearer("manager.a"))
+                .when().get("/api/customers/" + customer + "/personal-data-access").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].actorName", equalTo("consultant.a"));
+        // Reading the access log is not itself a full read; consultants may not read it.
+        given().header("Authorization", Tokens.bearer("consultant.a"))
+                .when().get("/api/customers/" + customer + "/personal-data-access").then().statusCode(403);
+    }
+
+    @Test
+    void invalidPersonalDataIsA422NamingFieldAndRule() {
+        register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"12345\"],"
+                + "\"idNumber\":\"110105194912310021\",\"emails\":[\"not-an-email\"]}")
+                .response().then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItem("phones[0]"))
+                .body("errors.find { it.field == 'phones[0]' }.rule", equalTo("MainlandMobile"))
+                .body("errors.find { it.field == 'idNumber' }.rule", equalTo("ValidIdCardNumber"))
+                .body("errors.find { it.field == 'idNumber' }.message", containsString("check digit"))
+                .body("errors.find { it.field == 'emails[0]' }.rule", equalTo("ValidEmail"));
+    }
+
+    @Test
+    void changesAreVersionedAndReadableAsHistory() {
+        String customer = registerPerson(phone(), idNumber());
+        String etag = given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                .then().extract().header("ETag");
+        given().header("Authorization", Tokens.bearer("consultant.a")).header("If-Match", etag).contentType("application/json")
+                .body("{\"occupation\":\"engineer\",\"name\":\"张伟明\"}")
+                .when().patch("/api/customers/" + customer).then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("manager.a"))
+                .when().get("/api/customers/" + customer + "/history").then().statusCode(200)
+                .body("find { it.field == 'occupation' }.newValue", equalTo("engineer"))
+                .body("find { it.field == 'name' && it.reason == null }.oldValue", equalTo("张*"))
+                .body("find { it.field == 'name' && it.reason == null }.newValue", equalTo("张**"))
+                .body("find { it.field == 'occupation' }.actor", equalTo(Tokens.subject("consultant.a")));
+    }
+
+    // ---------------------------------------------------------------- vehicles
+
+    @Test
+    void vehiclesAreValidatedFoundByVinAndChangeHands() {
+        String owner = registerPerson(phone(), idNumber());
+        String buyer = registerPerson(phone(), idNumber());
+        String vin = vin();
+        given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"vin\":\"" + vin.substring(0, 8) + (vin.charAt(8) == '1' ? '2' : '1') + vin.substring(9) + "\"}")
+                .when().post("/api/customers/" + owner + "/vehicles").then().statusCode(422)
+                .body("errors[0].field", equalTo("vin")).body("errors[0].rule", equalTo("ValidVin"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"vin\":\"11111111111111111\"}")
+                .when().post("/api/customers/" + owner + "/vehicles").then().statusCode(422)
+                .body("errors[0].message", containsString("repeated"));
+        String vehicle = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"vin\":\"" + vin + "\",\"brand\":\"Buick\",\"model\":\"GL8\",\"purchaseDate\":\"2024-03-01\"}")
+                .when().post("/api/customers/" + owner + "/vehicles").then().statusCode(201)
+                .body("warrantyEnd", equalTo("2027-03-01")).body("warrantyKm", equalTo(100000))
+                .extract().path("id");
+        given().header("Authorization", Tokens.bearer("advisor.a")).queryParam("vin", vin)
+                .when().get("/api/vehicles").then().statusCode(200).body("items[0].id", equalTo(vehicle));
+
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"readOn\":\"2025-01-10\",\"km\":12000,\"source\":\"SERVICE\"}")
+                .when().post("/api/vehicles/" + vehicle + "/odometer-readings").then().statusCode(201);
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"readOn\":\"2025-02-10\",\"km\":11000,\"source\":\"SERVICE\"}")
+                .when().post("/api/vehicles/" + vehicle + "/odometer-readings").then().statusCode(422)
+                .body("errors[0].field", equalTo("km"));
+
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"customerId\":\"" + buyer + "\",\"on\":\"2025-06-01\"}")
+                .when().post("/api/vehicles/" + vehicle + "/transfers").then().statusCode(200)
+                .body("ownerId", equalTo(buyer));
+        given().header("Authorization", Tokens.bearer("advisor.a"))
+                .when().get("/api/vehicles/" + vehicle).then().statusCode(200)
+                .body("previousOwners[0].customerId", equalTo(owner))
+                .body("previousOwners[0].until", equalTo("2025-06-01"))
+                .body("odometer[0].km", equalTo(12000));
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Test
+    void managersClassifyWithAReasonAndIllegalMovesAreRefused() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String customer = registerPerson(phone(), idNumber());
+            String path = "/api/customers/" + customer + "/lifecycle-class";
+            given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                    .body("{\"lifecycleClass\":\"INTENT\",\"leadGrade\":\"A\",\"reason\":\"x\"}")
+                    .when().put(path).then().statusCode(403);
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"lifecycleClass\":\"INTENT\",\"reason\":\"asked for a quote\"}")
+                    .when().put(path).then().statusCode(422).body("errors[0].field", equalTo("leadGrade"));
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"lifecycleClass\":\"LOST\",\"lostStage\":\"BASE_LOST\",\"reason\":\"never bought\"}")
+                    .when().put(path).then().statusCode(409).contentType(PROBLEM)
+                    .body("detail", containsString("cannot become LOST"));
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"lifecycleClass\":\"INTENT\",\"leadGrade\":\"A\",\"reason\":\"asked for a quote\"}")
+                    .when().put(path).then().statusCode(200)
+                    .body("lifecycleClass", equalTo("INTENT")).body("leadGrade", equalTo("A"));
+            var classified = events.awaitEvent(CustomerEvents.CLASSIFIED, customer, Duration.ofSeconds(10));
+            EventSchemas.assertValid(classified.value());
+            assertEquals("POTENTIAL", classified.data().get("from").asText());
+            assertEquals("MANUAL", classified.data().get("cause").asText());
+        }
+    }
+
+    @Test
+    void salesAndServiceEventsDriveTheLifecycleOnceEvenWhenDeliveredTwice() {
+        String customer = registerPerson(phone(), idNumber());
+        UUID upgraded = UUID.randomUUID();
+        byte[] upgrade = event("forecourt.lead.upgraded.v1", customer, Map.of("leadId", UUID.randomUUID().toString(),
+                "customerId", customer, "storeId", "store-a", "from", "B", "to", "H", "reason", "test drive booked"), upgraded);
+        KafkaEvents.sendCloudEvent("lead-events", customer, upgrade);
+        KafkaEvents.sendCloudEvent("lead-events", customer, upgrade);
+        String vin = vin();
+        String order = UUID.randomUUID().toString();
+        byte[] delivered = event("forecourt.lead.vehicle-delivered.v1", customer, Map.of("orderId", order,
+                "customerId", customer, "storeId", "store-a", "vin", vin, "price", Map.of("amount", "200000.00", "currency", "CNY"),
+                "deliveredOn", LocalDate.now().toString(), "brand", "Buick", "model", "GL8"), UUID.randomUUID());
+        KafkaEvents.sendCloudEvent("lead-events", customer, delivered);
+        KafkaEvents.sendCloudEvent("lead-events", customer, delivered);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                        .then().body("lifecycleClass", equalTo("OWNER")).body("valueTier", equalTo("GOLD")));
+        UUID id = UUID.fromString(customer);
+        assertEquals(2, count("SELECT count(*) FROM customer_change WHERE customer_id = ?1 AND field = 'lifecycleClass'", id),
+                "POTENTIAL → INTENT (H) → OWNER, each once");
+        assertEquals(1, count("SELECT count(*) FROM vehicle WHERE owner_id = ?1", id));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer + "/points")
+                .then().statusCode(200).body("balance", equalTo(20000)).body("tier", equalTo("GOLD"))
+                .body("benefits", hasItem("free exterior wash"));
+
+        // Three years later aftersales says the owner lapsed; a paid repair order brings them back.
+        KafkaEvents.sendCloudEvent("aftersales-events", customer, event("forecourt.aftersales.service-lapsed.v1", customer,
+                Map.of("customerId", customer, "storeId", "store-a", "stage", "BASE_LOST"), UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                        .then().body("lifecycleClass", equalTo("LOST")).body("lostStage", equalTo("BASE_LOST")));
+        KafkaEvents.sendCloudEvent("aftersales-events", customer, event("forecourt.aftersales.repair-order-settled.v1", customer,
+                Map.of("repairOrderId", UUID.randomUUID().toString(), "customerId", customer, "storeId", "store-a", "vin", vin,
+                        "amount", Map.of("amount", "800.00", "currency", "CNY"), "settledOn", LocalDate.now().toString(),
+                        "odometerKm", 15000), UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                        .then().body("lifecycleClass", equalTo("OWNER")));
+    }
+
+    @Test
+    void anUnreadableEventIsParkedWithItsReasonAndTheRestGoOn() {
+        try (KafkaEvents dlq = KafkaEvents.tail("customer-service.lead-events.dlq")) {
+            String customer = registerPerson(phone(), idNumber());
+            KafkaEvents.sendCloudEvent("lead-events", customer, event("forecourt.lead.defeated.v1", customer,
+                    Map.of("customerId", "not-a-uuid", "storeId", "store-a"), UUID.randomUUID()));
+            KafkaEvents.sendCloudEvent("lead-events", customer, event("forecourt.lead.defeated.v1", customer,
+                    Map.of("leadId", UUID.randomUUID().toString(), "customerId", customer, "storeId", "store-a",
+                            "reason", "bought a competitor", "competitor", "BYD"), UUID.randomUUID()));
+            var parked = dlq.await(r -> r.key().equals(customer), Duration.ofSeconds(20));
+            assertTrue(parked.headers().get("dead-letter-reason").contains("UUID"), parked.headers().toString());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                            .then().body("lifecycleClass", equalTo("DEFEATED")));
+        }
+    }
+
+    // ---------------------------------------------------------------- identity
+
+    @Test
+    void findOrCreateMatchesOnIdNumberPhoneOrVin() {
+        String phone = phone();
+        String id = idNumber();
+        String body = "{\"storeId\":\"store-a\",\"phone\":\"" + phone + "\",\"sourceChannel\":\"WEBSITE\"}";
+        String created = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json").body(body)
+                .when().post("/api/customers/resolve").then().statusCode(201).body("created", equalTo(true))
+                .extract().path("customerId");
+        given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"storeId\":\"store-a\",\"phone\":\"+86 " + phone + "\",\"idNumber\":\"" + id + "\"}")
+                .when().post("/api/customers/resolve").then().statusCode(200)
+                .body("customerId", equalTo(created)).body("matchedOn", equalTo("PHONE"));
+        // Another store has its own record of the person.
+        given().header("Authorization", Tokens.bearer("consultant.b")).contentType("application/json")
+                .body("{\"storeId\":\"store-b\",\"phone\":\"" + phone + "\"}")
+                .when().post("/api/customers/resolve").then().statusCode(201);
+        given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"storeId\":\"store-a\"}")
+                .when().post("/api/customers/resolve").then().statusCode(422);
+    }
+
+    @Test
+    void duplicatesAreListedWithTheirReasonMergedAndTheMergeUndone() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String phone = phone();
+            String older = registerPerson(phone, idNumber());
+            String newer = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone
+                    + "\"],\"occupation\":\"teacher\"}").path("id");
+            String vin = vin();
+            given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                    .body("{\"vin\":\"" + vin + "\"}").when().post("/api/customers/" + newer + "/vehicles").then().statusCode(201);
+
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + older + "/duplicates")
+                    .then().statusCode(200).body("find { it.customerId == '" + newer + "' }.reasons", hasItem("same phone"));
+
+            String mergeId = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
+                    .when().post("/api/customer-merges").then().statusCode(201)
+                    .body("survivorId", equalTo(older)).body("mergedId", equalTo(newer))
+                    .body("choices.find { it.field == 'occupation' }.winner", equalTo(newer))
+                    .body("choices.find { it.field == 'occupation' }.reason", containsString("only"))
+                    .extract().path("mergeId");
+            var merged = events.awaitEvent(CustomerEvents.MERGED, older, Duration.ofSeconds(10));
+            EventSchemas.assertValid(merged.value());
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                    .then().body("occupation", equalTo("teacher"));
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older + "/vehicles")
+                    .then().body("vin", hasItem(vin));
+            given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", phone)
+                    .when().get("/api/customers").then().body("items.id", equalTo(List.of(older)));
+
+            given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                    .body("{\"reason\":\"x\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(403);
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"reason\":\"two brothers sharing a phone\"}")
+                    .when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
+            events.awaitEvent(CustomerEvents.MERGE_UNDONE, older, Duration.ofSeconds(10));
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                    .then().body("occupation", org.hamcrest.Matchers.nullValue());
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + newer + "/vehicles")
+                    .then().body("vin", hasItem(vin));
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + newer)
+                    .then().body("mergedInto", org.hamcrest.Matchers.nullValue());
+        }
+    }
+
+    // ---------------------------------------------------------------- consent
+
+    @Test
+    void consentIsLedgeredCheckedAndWithdrawnAtOnce() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String customer = registerPerson(phone(), idNumber());
+            String check = "/api/customers/" + customer + "/consents/check";
+            given().header("Authorization", Tokens.bearer("advisor.a")).queryParam("channel", "SMS").queryParam("purpose", "MARKETING")
+                    .when().get(check).then().statusCode(200).body("allowed", equalTo(false));
+            grant(customer, "SMS", "MARKETING", true);
+            given().header("Authorization", Tokens.bearer("advisor.a")).queryParam("channel", "SMS").queryParam("purpose", "MARKETING")
+                    .when().get(check).then().body("allowed", equalTo(true)).body("basis.source", equalTo("showroom form"));
+            // Birthday care goes out on a channel the customer allows, once.
+            LocalDate birthday = LocalDate.of(LocalDate.now().getYear(), 1, 1);
+            assertTrue(dailyCare.careTouchpoints(birthday) >= 1);
+            var care = events.await(r -> r.event().getType().equals(CustomerEvents.CARE_TOUCHPOINT_DUE)
+                    && r.key().equals(customer), Duration.ofSeconds(10));
+            EventSchemas.assertValid(care.value());
+            assertEquals("SMS", care.data().get("channels").get(0).asText());
+
+            grant(customer, "SMS", "MARKETING", false);
+            given().header("Authorization", Tokens.bearer("advisor.a")).queryParam("channel", "SMS").queryParam("purpose", "MARKETING")
+                    .when().get(check).then().body("allowed", equalTo(false));
+            var withdrawn = events.await(r -> r.event().getType().equals(CustomerEvents.CONSENT_CHANGED) && r.key().equals(customer)
+                    && !r.data().get("granted").asBoolean(), Duration.ofSeconds(10));
+            EventSchemas.assertValid(withdrawn.value());
+            given().header("Authorization", Tokens.bearer("advisor.a")).when().get("/api/customers/" + customer + "/consents")
+                    .then().body("history", hasSize(2)).body("current", hasSize(1)).body("current[0].granted", equalTo(false));
+            // A second run the same day, now without consent: nothing more for this customer.
+            assertEquals(0, count("SELECT count(*) FROM care_touchpoint WHERE customer_id = ?1 AND on_day <> ?2",
+                    UUID.fromString(customer), birthday));
+        }
+    }
+
+    private static void grant(String customer, String channel, String purpose, boolean granted) {
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"channel\":\"" + channel + "\",\"purpose\":\"" + purpose + "\",\"granted\":" + granted
+                        + ",\"source\":\"showroom form\"}")
+                .when().post("/api/customers/" + customer + "/consents").then().statusCode(201);
+    }
+
+    // ---------------------------------------------------------------- points
+
+    @Test
+    void concurrentRedemptionsNeverTakeTheBalanceBelowZero() throws Exception {
+        String customer = registerPerson(phone(), idNumber());
+        // 1,000 CNY of paid service earns 100 points.
+        KafkaEvents.sendCloudEvent("aftersales-events", customer, event("forecourt.aftersales.repair-order-settled.v1", customer,
+                Map.of("repairOrderId", UUID.randomUUID().toString(), "customerId", customer, "storeId", "store-a",
+                        "amount", Map.of("amount", "1000.00", "currency", "CNY"), "settledOn", LocalDate.now().toString()),
+                UUID.randomUUID()));
+        String points = "/api/customers/" + customer + "/points";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("advisor.a")).when().get(points).then().body("balance", equalTo(100)));
+        String token = Tokens.bearer("advisor.a");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String ref = "RO-" + i;
+            results.add(pool.submit(() -> given().header("Authorization", token).contentType("application/json")
+                    .body("{\"points\":30,\"forWhat\":\"LABOUR\",\"reference\":\"" + ref + "\"}")
+                    .when().post(points + "/redemptions").then().extract().statusCode()));
+        }
+        int ok = 0;
+        int refused = 0;
+        for (Future<Integer> f : results) {
+            int status = f.get();
+            if (status == 201) ok++;
+            else if (status == 409) refused++;
+        }
+        pool.shutdown();
+        assertEquals(3, ok, "100 points cover three redemptions of 30");
+        assertEquals(5, refused);
+        given().header("Authorization", Tokens.bearer("advisor.a")).when().get(points).then()
+                .body("balance", equalTo(10))
+                .body("movements.findAll { it.kind == 'REDEEM' }", hasSize(3))
+                .body("movements.find { it.kind == 'EARN' }.causeType", equalTo("SERVICE"));
+        // The same redemption retried changes nothing.
+        given().header("Authorization", token).contentType("application/json")
+                .body("{\"points\":5,\"forWhat\":\"LABOUR\",\"reference\":\"RO-retry\"}").when().post(points + "/redemptions")
+                .then().statusCode(201).body("balance", equalTo(5));
+        given().header("Authorization", token).contentType("application/json")
+                .body("{\"points\":5,\"forWhat\":\"LABOUR\",\"reference\":\"RO-retry\"}").when().post(points + "/redemptions")
+                .then().statusCode(201).body("balance", equalTo(5));
+    }
+
+    // ---------------------------------------------------------------- import
+
+    @Test
+    void anImportWithBadRowsImportsTheGoodOnesAndReportsEachRejection() {
+        String dupPhone = phone();
+        String existing = registerPerson(dupPhone, idNumber());
+        String vin = vin();
+        String csv = "kind,name,phone,email,idNumber,gender,birthDate,province,city,district,sourceChannel,vin,brand,model,purchaseDate\n"
+                + "INDIVIDUAL,李娜," + phone() + ",li.na@example.com," + idNumber() + ",FEMALE,1990-02-03,上海,上海,浦东,OEM," + vin + ",Buick,GL8,2023-05-01\n"
+                + "INDIVIDUAL,王芳,12345,,,,,,,,,,,,\n"
+                + "INDIVIDUAL,赵强," + phone() + ",,,,,,,,,LSVAU2180N2183294,,,\n"
+                + "INDIVIDUAL,," + phone() + ",,,,,,,,,,,,\n"
+                + "INDIVIDUAL,张伟," + dupPhone + ",new.mail@example.com,,,,,,,,,,,\n"
+                + "COMPANY,\"Fleet Co, Ltd\"," + phone() + ",,,,,,,,FLEET,,,,\n";
+        String location = given().header("Authorization", Tokens.bearer("manager.a")).contentType("text/csv").body(csv)
+                .queryParam("storeId", "store-a")
+                .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                        .body("status", equalTo("COMPLETED")));
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                .body("rowsRead", equalTo(6)).body("imported", equalTo(2)).body("merged", equalTo(1))
+                .body("rejected", equalTo(3)).body("etaSeconds", equalTo(0));
+        String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
+                .then().statusCode(200).extract().asString();
+        assertTrue(report.contains("phone: must be a mainland mobile number"), report);
+        assertTrue(report.contains("vin: check digit"), report);
+        assertTrue(report.contains("name: is required"), report);
+        assertEquals(4, report.lines().count(), "header and three rejected rows: " + report);
+        // The merged row added its email to the existing customer; the good row has its vehicle.
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + existing)
+                .then().body("emails", hasItem("new.mail@example.com"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("vin", vin)
+                .when().get("/api/vehicles").then().body("items", hasSize(1));
+        // Nothing of a rejected row reached the customer table.
+        assertEquals(0, count("SELECT count(*) FROM vehicle WHERE vin = 'LSVAU2180N2183294'"));
+    }
+
+    @Test
+    void ndjsonImportsToo() {
+        String ndjson = "{\"name\":\"周杰\",\"phone\":\"" + phone() + "\"}\n{\"name\":\"\",\"phone\":\"" + phone() + "\"}\n";
+        String location = given().header("Authorization", Tokens.bearer("admin")).contentType("application/x-ndjson").body(utf8(ndjson))
+                .queryParam("storeId", "store-a")
+                .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("admin")).when().get(location).then()
+                        .body("status", equalTo("COMPLETED")).body("imported", equalTo(1)).body("rejected", equalTo(1)));
+        // Imports are for managers and integration: a consultant of the store may not read the job.
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get(location).then().statusCode(403);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

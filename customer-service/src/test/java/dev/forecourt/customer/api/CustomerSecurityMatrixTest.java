@@ -1,0 +1,80 @@
+package dev.forecourt.customer.api;
+
+import dev.forecourt.platform.testing.RealServices;
+import dev.forecourt.platform.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * ARCHITECTURE.md security matrix for every customer-service endpoint: anonymous 401, a role
+ * without access 403, and a store user reaching another store's customer 404 (never the data).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "customer"))
+class CustomerSecurityMatrixTest {
+
+    String customer;
+    String vehicle;
+
+    @BeforeEach
+    void aStoreACustomerWithAVehicle() {
+        customer = CustomerRecordTest.registerPerson(CustomerRecordTest.phone(), CustomerRecordTest.idNumber());
+        vehicle = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"vin\":\"" + CustomerRecordTest.vin() + "\"}")
+                .when().post("/api/customers/" + customer + "/vehicles").then().statusCode(201).extract().path("id");
+    }
+
+    /** method, path ({c}: a store-a customer, {v}: its vehicle), body, role without access, store-b user with the role (or -). */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET|/api/customers/{c}||analyst|consultant.b",
+            "PATCH|/api/customers/{c}|{\"occupation\":\"x\"}|analyst|consultant.b",
+            "GET|/api/customers/{c}/history||consultant.a|-",
+            "GET|/api/customers/{c}/personal-data-access||consultant.a|-",
+            "GET|/api/customers/{c}/duplicates||consultant.a|-",
+            "GET|/api/customers/{c}/lifetime-value||consultant.a|-",
+            "PUT|/api/customers/{c}/lifecycle-class|{\"lifecycleClass\":\"INTENT\",\"leadGrade\":\"A\",\"reason\":\"r\"}|consultant.a|-",
+            "PUT|/api/customers/{c}/vip|{\"vip\":true,\"reason\":\"r\"}|consultant.a|-",
+            "POST|/api/customers/{c}/referrals|{\"referredAt\":\"2025-01-01T00:00:00Z\",\"reference\":\"r\"}|consultant.a|-",
+            "GET|/api/customers/{c}/consents||analyst|consultant.b",
+            "POST|/api/customers/{c}/consents|{\"channel\":\"SMS\",\"purpose\":\"MARKETING\",\"granted\":true,\"source\":\"s\"}|analyst|consultant.b",
+            "GET|/api/customers/{c}/consents/check?channel=SMS&purpose=MARKETING||analyst|consultant.b",
+            "GET|/api/customers/{c}/points||analyst|-",
+            "POST|/api/customers/{c}/points/redemptions|{\"points\":1,\"forWhat\":\"GIFT\",\"reference\":\"r\"}|analyst|-",
+            "GET|/api/customers/{c}/vehicles||analyst|consultant.b",
+            "POST|/api/customers/{c}/vehicles|{\"vin\":\"1M8GDM9AXKP042788\"}|analyst|consultant.b",
+            "GET|/api/vehicles/{v}||analyst|consultant.b",
+            "POST|/api/vehicles/{v}/odometer-readings|{\"readOn\":\"2025-01-01\",\"km\":1,\"source\":\"s\"}|analyst|-",
+            "POST|/api/vehicles/{v}/transfers|{\"customerId\":\"{c}\",\"on\":\"2025-01-01\"}|consultant.a|-",
+            "GET|/api/vehicles||analyst|-",
+            "POST|/api/customers/resolve|{\"storeId\":\"store-a\",\"phone\":\"13800000000\"}|analyst|-",
+            "POST|/api/customer-merges|{\"customerIds\":[\"{c}\",\"{c}\"],\"reason\":\"r\"}|consultant.a|-",
+            "GET|/api/customer-measures/loyalty?storeId=store-a&from=2025-01-01&to=2026-01-01||consultant.a|-",
+            "GET|/api/customer-imports/00000000-0000-4000-8000-000000000000||consultant.a|-",
+    })
+    void everyEndpointRefusesTheAnonymousTheWrongRoleAndOtherStores(String method, String path, String body,
+                                                                     String wrongRole, String otherStore) {
+        String url = path.replace("{c}", customer).replace("{v}", vehicle);
+        String json = body == null ? null : body.replace("{c}", customer);
+        assertEquals(401, call(given(), method, url, json), "anonymous");
+        assertEquals(403, call(given().header("Authorization", Tokens.bearer(wrongRole)), method, url, json), wrongRole);
+        if (!"-".equals(otherStore)) {
+            assertEquals(404, call(given().header("Authorization", Tokens.bearer(otherStore)), method, url, json), otherStore);
+        }
+    }
+
+    private static int call(RequestSpecification spec, String method, String url, String body) {
+        if (body != null) {
+            spec = spec.contentType("application/json").body(body);
+        }
+        return spec.when().request(method, url).then().extract().statusCode();
+    }
+}
