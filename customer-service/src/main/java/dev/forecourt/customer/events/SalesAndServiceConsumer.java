@@ -24,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Keeps the customer record in step with sales (lead-events) and aftersales (aftersales-events):
- * lifecycle class, vehicles, spend, points and referrals. The consumed contracts are listed in
- * docs/asyncapi.yaml; a batch commits in one transaction through the inbox (idempotent), an
+ * lifecycle class, vehicles, spend, points and referrals. The consumed contracts (their producers
+ * do not publish them yet) are the fields {@link #read} requires; a batch commits in one transaction through the inbox (idempotent), an
  * unreadable event is parked on {@code customer-service.<topic>.dlq} with its reason.
  */
 @ApplicationScoped
