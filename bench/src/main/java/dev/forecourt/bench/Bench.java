@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *   <li>customer registrations through the gateway (real token, real service, real outbox),
  *   with the delay from each event's write to its arrival at a Kafka consumer.</li>
  * </ol>
- * Usage: {@code Bench <seconds> <concurrency> <report-dir>}; {@code deploy/stack bench} runs it.
+ * Usage: {@code Bench <report-dir> <seconds> <concurrency>}; {@code deploy/stack bench} runs it.
  */
 public final class Bench {
 
@@ -62,9 +62,9 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Path reportDir = Path.of(args.length > 2 ? args[2] : "bench/target");
+        Path reportDir = Path.of(args.length > 0 ? args[0] : "bench/target");
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         String gateway = System.getProperty("forecourt.gateway", "http://localhost:8080");
         Files.createDirectories(reportDir);
 

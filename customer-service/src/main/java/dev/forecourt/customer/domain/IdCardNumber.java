@@ -11,6 +11,7 @@ import java.util.Optional;
  */
 public final class IdCardNumber {
 
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[0-9]{17}[0-9X]");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     /** Check character indexed by the weighted sum mod 11. */
     private static final String CHECK_CHARS = "10X98765432";
@@ -32,23 +33,24 @@ public final class IdCardNumber {
      * here take no clock, and the issuing authority never produces a future date anyway.
      */
     public static Optional<String> violation(String id) {
-        if (id == null || !id.matches("[0-9]{17}[0-9X]")) {
+        if (id == null || !SHAPE.matcher(id).matches()) {
             return Optional.of("must be 18 characters: 17 digits and a check digit (0-9 or X)");
         }
         if (!isDate(id.substring(6, 14))) {
             return Optional.of("birth date (characters 7-14) is not a valid date");
         }
-        char expected = checkChar(id);
+        char expected = checkCharacter(id.substring(0, 17));
         if (id.charAt(17) != expected) {
             return Optional.of("check digit should be '" + expected + "'");
         }
         return Optional.empty();
     }
 
-    private static char checkChar(String id) {
+    /** The MOD 11-2 check character for the first 17 digits (used to build valid numbers, e.g. test data). */
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < WEIGHTS.length; i++) {
-            sum += (id.charAt(i) - '0') * WEIGHTS[i];
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
         }
         return CHECK_CHARS.charAt(sum % 11);
     }

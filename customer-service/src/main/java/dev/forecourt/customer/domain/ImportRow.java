@@ -21,6 +21,8 @@ public record ImportRow(long line, Customer.Kind kind, String name, String phone
             "birthDate", "province", "city", "district", "sourceChannel", "vin", "plate", "brand", "series", "model",
             "purchaseDate");
 
+    private static final java.util.regex.Pattern SOURCE_CODE = java.util.regex.Pattern.compile("[A-Z_]{1,32}");
+
     /** A parsed row or the reason it was rejected. */
     public record Parsed(ImportRow row, String rejection) {
     }
@@ -71,7 +73,7 @@ public record ImportRow(long line, Customer.Kind kind, String name, String phone
                 }
             }
             String source = text(f, "sourceChannel");
-            if (source != null && !source.matches("[A-Z_]{1,32}")) {
+            if (source != null && !SOURCE_CODE.matcher(source).matches()) {
                 return reject("sourceChannel: must be an upper-case code such as SHOWROOM");
             }
             return new Parsed(new ImportRow(line, kind, name, phone, email, idNumber,

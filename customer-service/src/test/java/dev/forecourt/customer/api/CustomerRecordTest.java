@@ -1,5 +1,7 @@
 package dev.forecourt.customer.api;
 
+import dev.forecourt.customer.domain.IdCardNumber;
+import dev.forecourt.customer.domain.Vin;
 import dev.forecourt.customer.events.CustomerEvents;
 import dev.forecourt.customer.service.DailyCare;
 import dev.forecourt.platform.events.CloudEvents;
@@ -66,10 +68,7 @@ class CustomerRecordTest {
     /** A fresh valid ID-card number: random sequence, correct MOD 11-2 check digit. */
     static String idNumber() {
         String body = "11010519850101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) sum += (body.charAt(i) - '0') * w[i];
-        return body + "10X98765432".charAt(sum % 11);
+        return body + IdCardNumber.checkCharacter(body);
     }
 
     /** A fresh valid VIN with its check digit. */
@@ -77,18 +76,8 @@ class CustomerRecordTest {
         String chars = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
         StringBuilder b = new StringBuilder("LSV");
         for (int i = 0; i < 14; i++) b.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
-        String v = b.toString();
-        String map = "0123456789.ABCDEFGH..JKLMN.P.R..STUVWXYZ";
-        int[] values = {1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4, 5, 0, 7, 0, 9, 2, 3, 4, 5, 6, 7, 8, 9};
-        int[] weights = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            char c = v.charAt(i);
-            int value = Character.isDigit(c) ? c - '0' : values[c - 'A'];
-            sum += value * weights[i];
-        }
-        int check = sum % 11;
-        return v.substring(0, 8) + (check == 10 ? 'X' : (char) ('0' + check)) + v.substring(9);
+        b.setCharAt(8, Vin.checkDigit(b.toString()));
+        return b.toString();
     }
 
     static ExtractableResponse<Response> register(String user, String body) {
