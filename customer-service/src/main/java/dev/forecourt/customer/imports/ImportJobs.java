@@ -39,6 +39,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -89,8 +90,9 @@ public class ImportJobs {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "forecourt.customer.import.dir", defaultValue = "${java.io.tmpdir}/forecourt-imports")
-    Path spoolDir;
+    /** Where uploads wait for the worker; the system's temporary directory unless configured. */
+    @ConfigProperty(name = "forecourt.customer.import.dir")
+    Optional<Path> configuredSpoolDir;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "customer-import");
@@ -127,6 +129,7 @@ public class ImportJobs {
         UUID id = UUID.randomUUID();
         Path file;
         try {
+            Path spoolDir = configuredSpoolDir.orElse(Path.of(System.getProperty("java.io.tmpdir"), "forecourt-imports"));
             Files.createDirectories(spoolDir);
             file = spoolDir.resolve(id + "." + format.name().toLowerCase());
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);

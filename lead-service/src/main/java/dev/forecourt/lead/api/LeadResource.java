@@ -1,8 +1,17 @@
 package dev.forecourt.lead.api;
 
+import dev.forecourt.lead.domain.DefeatDecision;
+import dev.forecourt.lead.domain.DefeatReason;
+import dev.forecourt.lead.domain.DefeatRequest;
+import dev.forecourt.lead.domain.FollowUp;
 import dev.forecourt.lead.domain.Lead;
+import dev.forecourt.lead.domain.LeadGrade;
 import dev.forecourt.lead.domain.LeadSource;
+import dev.forecourt.lead.service.Assignments;
+import dev.forecourt.lead.service.Defeats;
+import dev.forecourt.lead.service.FollowUps;
 import dev.forecourt.lead.service.LeadDesk;
+import dev.forecourt.lead.service.SalesOrders;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
 import dev.forecourt.platform.api.PageRequest;
@@ -11,38 +20,93 @@ import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+/**
+ * Leads (DOMAIN.md §2): capture, grade, follow-ups, assignment, defeat and the order that wins
+ * them. A consultant (without a manager role) sees and works only the leads assigned to them;
+ * managers see their stores' (DOMAIN.md §6). Every change commits with its event.
+ */
 @Path("/api/leads")
 public class LeadResource {
 
+    static final String VIN = "[A-HJ-NPR-Z0-9]{17}";
+
     public record CaptureLead(@NotBlank @Size(max = 64) String storeId, @NotNull UUID customerId,
-                              @NotNull LeadSource source) {
+                              @NotNull LeadSource source, @Size(max = 64) String brand, @Size(max = 64) String series,
+                              @Size(max = 64) String model, LeadGrade grade) {
     }
 
     public record LeadView(UUID id, String storeId, UUID customerId, String consultantId, String source,
-                           String grade, String stage, Instant createdAt, long version) {
+                           String grade, String stage, String brand, String series, String model, Instant nextDueAt,
+                           Integer responseMinutes, Instant createdAt, long version) {
         static LeadView of(Lead l) {
-            return new LeadView(l.id, l.storeId, l.customerId, l.consultantId, l.source, l.grade, l.stage, l.createdAt,
-                    l.version);
+            return new LeadView(l.id, l.storeId, l.customerId, l.consultantId, l.source, l.grade, l.stage, l.brand,
+                    l.series, l.model, l.nextDueAt, l.responseMinutes, l.createdAt, l.version);
         }
     }
 
     /** One lead, with whether lead-service has heard of its customer on customer-events yet. */
     public record LeadDetail(LeadView lead, boolean customerKnown) {
+    }
+
+    public record ChangeGrade(@NotNull LeadGrade grade, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record RecordFollowUp(@NotNull FollowUp.Channel channel, @NotBlank @Size(max = 4000) String content,
+                                 @Size(max = 1000) String outcome, @Size(max = 1000) String nextStep) {
+    }
+
+    public record FollowUpView(UUID id, String consultantId, String channel, String content, String outcome,
+                               String nextStep, Instant doneAt) {
+        static FollowUpView of(FollowUp f) {
+            return new FollowUpView(f.id, f.consultantId, f.channel, f.content, f.outcome, f.nextStep, f.doneAt);
+        }
+    }
+
+    public record Assign(@NotBlank @Size(max = 64) String consultantId, @Size(max = 500) String reason) {
+    }
+
+    public record RequestDefeat(@NotNull DefeatReason reason, @Size(max = 128) String competitor,
+                                @Size(max = 2000) String note) {
+    }
+
+    public record DecideDefeat(@NotNull DefeatDecision decision, @Size(max = 2000) String note) {
+    }
+
+    public record DefeatView(UUID id, UUID leadId, String reason, String competitor, String note, String requestedBy,
+                             Instant requestedAt, String status, String decidedBy, Instant decidedAt, String decisionNote) {
+        static DefeatView of(DefeatRequest r) {
+            return new DefeatView(r.id, r.leadId, r.reason, r.competitor, r.note, r.requestedBy, r.requestedAt, r.status,
+                    r.decidedBy, r.decidedAt, r.decisionNote);
+        }
+    }
+
+    public record OpenOrder(@NotBlank @Size(max = 64) String brand, @Size(max = 64) String series,
+                            @NotBlank @Size(max = 64) String model, @NotNull @Positive BigDecimal price,
+                            @PositiveOrZero BigDecimal deposit, boolean finance, boolean insurance,
+                            @Pattern(regexp = VIN, message = "must be a 17-character VIN (no I, O or Q)") String tradeInVin) {
     }
 
     @Inject
@@ -51,10 +115,18 @@ public class LeadResource {
     @Inject
     LeadDesk desk;
 
-    /**
-     * Leads of the caller's stores; a consultant (without a manager role) sees only the
-     * leads assigned to them (DOMAIN.md §6).
-     */
+    @Inject
+    FollowUps followUps;
+
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    Defeats defeats;
+
+    @Inject
+    SalesOrders orders;
+
     @GET
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Page<LeadView> list(@Valid @BeanParam PageRequest page) {
@@ -65,12 +137,13 @@ public class LeadResource {
         return query.page((where, params) -> Lead.find(where, params), page.limit(), LeadView::of);
     }
 
-    /** Captures a lead for a customer; publishes forecourt.lead.captured.v1. */
+    /** Captures a lead for a customer; publishes forecourt.lead.captured.v1 (and assigned). */
     @POST
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN,
             Roles.INTEGRATION_CLIENT})
     public Response capture(@NotNull @Valid CaptureLead request, UriInfo uri) {
-        Lead lead = desk.capture(request.storeId(), request.customerId(), request.source());
+        Lead lead = desk.capture(request.storeId(), request.customerId(), request.source(),
+                new LeadDesk.Interest(request.brand(), request.series(), request.model(), request.grade()));
         return Response.created(uri.getAbsolutePathBuilder().path(lead.id.toString()).build())
                 .tag(ETags.entityTag(lead.version)).entity(LeadView.of(lead)).build();
     }
@@ -82,5 +155,76 @@ public class LeadResource {
         Lead lead = desk.get(id);
         return Response.ok(new LeadDetail(LeadView.of(lead), desk.customerKnown(lead.customerId)))
                 .tag(ETags.entityTag(lead.version)).build();
+    }
+
+    /** Sets the grade with a reason; the next follow-up is due by the new grade's cadence; upgraded or downgraded is published. */
+    @PUT
+    @Path("{id}/grade")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public LeadView grade(@PathParam("id") UUID id, @NotNull @Valid ChangeGrade request) {
+        return LeadView.of(desk.grade(id, request.grade(), request.reason()));
+    }
+
+    @POST
+    @Path("{id}/follow-ups")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public Response followUp(@PathParam("id") UUID id, @NotNull @Valid RecordFollowUp request) {
+        FollowUp f = followUps.record(id, new FollowUps.Record(request.channel(), request.content(), request.outcome(),
+                request.nextStep()));
+        return Response.status(Response.Status.CREATED).entity(FollowUpView.of(f)).build();
+    }
+
+    @GET
+    @Path("{id}/follow-ups")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public List<FollowUpView> followUps(@PathParam("id") UUID id) {
+        return followUps.of(id).stream().map(FollowUpView::of).toList();
+    }
+
+    /** Reassigns the lead (managers); the history keeps who had it. */
+    @PUT
+    @Path("{id}/consultant")
+    @Transactional
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public LeadView assign(@PathParam("id") UUID id, @NotNull @Valid Assign request) {
+        Lead lead = desk.get(id);
+        assignments.assign(lead, request.consultantId(), user.id(), request.reason());
+        return LeadView.of(lead);
+    }
+
+    @GET
+    @Path("{id}/assignments")
+    @Transactional
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public List<Assignments.Entry> assignments(@PathParam("id") UUID id) {
+        return assignments.history(desk.get(id));
+    }
+
+    /** A consultant asks to give the lead up; a manager decides (decision below). */
+    @POST
+    @Path("{id}/defeat-request")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public Response requestDefeat(@PathParam("id") UUID id, @NotNull @Valid RequestDefeat request) {
+        DefeatRequest r = defeats.request(id, request.reason(), request.competitor(), request.note());
+        return Response.status(Response.Status.CREATED).entity(DefeatView.of(r)).build();
+    }
+
+    /** Approve (the lead is defeated; published) or return (back to work). */
+    @POST
+    @Path("{id}/defeat-request/decision")
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public DefeatView decideDefeat(@PathParam("id") UUID id, @NotNull @Valid DecideDefeat request) {
+        return DefeatView.of(defeats.decide(id, request.decision(), request.note()));
+    }
+
+    /** Opens the sales order; a deposit of 5,000 CNY or more makes the lead grade O. */
+    @POST
+    @Path("{id}/orders")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public Response order(@PathParam("id") UUID id, @NotNull @Valid OpenOrder request) {
+        var o = orders.open(id, new SalesOrders.Terms(request.brand(), request.series(), request.model(), request.price(),
+                request.deposit(), request.finance(), request.insurance(), request.tradeInVin()));
+        return Response.created(UriBuilder.fromPath("/api/sales-orders/{id}").build(o.id))
+                .tag(ETags.entityTag(o.version)).entity(SalesOrderResource.OrderView.of(o)).build();
     }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.util.UUID;
 
 @Entity
@@ -25,7 +26,38 @@ public class Lead extends StoreOwnedEntity {
     @Column(nullable = false)
     public String grade = "C";
 
+    /** A {@link LeadStage} name. */
     @Column(nullable = false)
     public String stage = "NEW";
+
+    /** The model the customer is interested in. */
+    public String brand;
+    public String series;
+    public String model;
+
+    /** When the next follow-up is due (from the grade's cadence); null once the lead is closed. */
+    @Column(name = "next_due_at")
+    public Instant nextDueAt;
+
+    /** First follow-up a person made, and the minutes from capture to it (lead response time). */
+    @Column(name = "first_contact_at")
+    public Instant firstContactAt;
+
+    @Column(name = "response_minutes")
+    public Integer responseMinutes;
+
+    @Column(name = "stage_before_defeat")
+    public String stageBeforeDefeat;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt = Instant.now();
+
+    public LeadGrade gradeValue() {
+        return LeadGrade.valueOf(grade);
+    }
+
+    public LeadStage stageValue() {
+        return LeadStage.valueOf(stage);
+    }
 
 }

@@ -1,7 +1,9 @@
 package dev.forecourt.lead.service;
 
+import dev.forecourt.lead.config.LeadSettings;
 import dev.forecourt.lead.domain.KnownCustomer;
 import dev.forecourt.lead.domain.Lead;
+import dev.forecourt.lead.domain.LeadGrade;
 import dev.forecourt.lead.domain.LeadSource;
 import dev.forecourt.lead.events.LeadEvents;
 import dev.forecourt.platform.events.DomainEvent;
@@ -12,6 +14,9 @@ import dev.forecourt.platform.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
 
 import java.util.UUID;
 
@@ -25,21 +30,65 @@ public class LeadDesk {
     @Inject
     CurrentUser user;
 
-    /** Captures a lead for a customer; a consultant capturing it becomes its consultant. */
+    @Inject
+    Assignments assignments;
+
+    @Inject
+    LeadSettings settings;
+
+    @Inject
+    Clock clock;
+
+    /** What a lead starts from: the model of interest and a first grade (C unless told). */
+    public record Interest(String brand, String series, String model, LeadGrade grade) {
+        public static final Interest NONE = new Interest(null, null, null, null);
+    }
+
+    /**
+     * Captures a lead for a customer. A consultant capturing it becomes its consultant; otherwise
+     * the store's round-robin picks one (when configured). The first follow-up is due by the
+     * grade's cadence.
+     */
     @Transactional
-    public Lead capture(String storeId, UUID customerId, LeadSource source) {
+    public Lead capture(String storeId, UUID customerId, LeadSource source, Interest interest) {
         user.requireStore(storeId);
+        Instant now = clock.instant();
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.storeId = storeId;
         lead.customerId = customerId;
         lead.source = source.name();
-        if (user.hasRole(Roles.SALES_CONSULTANT)) {
-            lead.consultantId = user.id();
+        lead.brand = interest.brand();
+        lead.series = interest.series();
+        lead.model = interest.model();
+        if (interest.grade() != null) {
+            lead.grade = interest.grade().name();
         }
+        lead.createdAt = now;
+        lead.updatedAt = now;
+        lead.nextDueAt = settings.cadenceTable().nextDue(lead.gradeValue(), now);
         lead.persist();
+        if (user.hasRole(Roles.SALES_CONSULTANT)) {
+            assignments.assign(lead, user.id(), user.id(), "captured by the consultant");
+        } else {
+            assignments.nextInTurn(storeId).ifPresent(c -> assignments.assign(lead, c, user.id(), "round-robin"));
+        }
         outbox.publish(new DomainEvent(LeadEvents.CAPTURED, LeadEvents.AGGREGATE, lead.id.toString(), storeId,
                 new LeadEvents.Captured(lead.id, storeId, customerId, lead.source, lead.grade, lead.consultantId)));
+        return lead;
+    }
+
+    @Inject
+    Grading grading;
+
+    /** Sets the lead's grade with a reason (see {@link Grading}). */
+    @Transactional
+    public Lead grade(UUID id, LeadGrade to, String reason) {
+        Lead lead = get(id);
+        if (!lead.stageValue().isOpen()) {
+            throw ProblemException.conflict("the lead is " + lead.stage + "; only an open lead is graded");
+        }
+        grading.change(lead, to, reason, user.id(), clock.instant());
         return lead;
     }
 
