@@ -72,6 +72,9 @@ public class SalesAndServiceConsumer {
         return switch (type) {
             case LEAD_UPGRADED, LEAD_DOWNGRADED -> {
                 JsonNode d = batches.data(event);
+                if (unlinked(d)) {
+                    yield NOTHING;
+                }
                 UUID customer = uuid(d, "customerId");
                 LeadGrade grade = grade(d, "to");
                 String reason = EventBatches.optionalText(d, "reason");
@@ -79,6 +82,9 @@ public class SalesAndServiceConsumer {
             }
             case LEAD_DEFEATED -> {
                 JsonNode d = batches.data(event);
+                if (unlinked(d)) {
+                    yield NOTHING;
+                }
                 UUID customer = uuid(d, "customerId");
                 String reason = EventBatches.optionalText(d, "reason");
                 yield () -> reactions.leadDefeated(customer, reason, type);
@@ -109,6 +115,13 @@ public class SalesAndServiceConsumer {
             }
             default -> () -> { };
         };
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    /** A lead captured while customer-service was away has no customer yet: its grade and defeat concern no record here. */
+    private static boolean unlinked(JsonNode d) {
+        return !d.hasNonNull("customerId");
     }
 
     private static UUID uuid(JsonNode d, String field) {

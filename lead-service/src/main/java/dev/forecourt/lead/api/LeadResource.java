@@ -137,15 +137,21 @@ public class LeadResource {
         return query.page((where, params) -> Lead.find(where, params), page.limit(), LeadView::of);
     }
 
-    /** Captures a lead for a customer; publishes forecourt.lead.captured.v1 (and assigned). */
+    /**
+     * Captures a lead for a customer; publishes forecourt.lead.captured.v1 (and assigned). 201 with
+     * the new lead, or 200 with the customer's open lead for the same model (folded, configurable window).
+     */
     @POST
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN,
             Roles.INTEGRATION_CLIENT})
     public Response capture(@NotNull @Valid CaptureLead request, UriInfo uri) {
-        Lead lead = desk.capture(request.storeId(), request.customerId(), request.source(),
-                new LeadDesk.Interest(request.brand(), request.series(), request.model(), request.grade()));
-        return Response.created(uri.getAbsolutePathBuilder().path(lead.id.toString()).build())
-                .tag(ETags.entityTag(lead.version)).entity(LeadView.of(lead)).build();
+        LeadDesk.Captured captured = desk.capture(request.storeId(), request.customerId(), request.source(),
+                new LeadDesk.Interest(request.brand(), request.series(), request.model(), request.grade()), null);
+        Lead lead = captured.lead();
+        // A lead folded into the customer's open one for the same model: 200 with that lead, not a second one.
+        var response = captured.folded() ? Response.ok()
+                : Response.created(uri.getAbsolutePathBuilder().path(lead.id.toString()).build());
+        return response.tag(ETags.entityTag(lead.version)).entity(LeadView.of(lead)).build();
     }
 
     @GET

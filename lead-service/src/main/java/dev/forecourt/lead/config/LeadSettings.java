@@ -31,6 +31,18 @@ public interface LeadSettings {
 
     OverdueScan overdueScan();
 
+    Linker linker();
+
+    /** A lead for the same customer, store and model within this window is folded into the open one. */
+    @WithDefault("P30D")
+    Duration foldWindow();
+
+    interface Linker {
+        /** How often leads captured while customer-service was away are linked (scheduler syntax). */
+        @WithDefault("60s")
+        String every();
+    }
+
     interface OverdueScan {
         /** Interval of the scheduled scan (Quarkus scheduler syntax, e.g. 30s). */
         @WithDefault("30s")

@@ -52,6 +52,17 @@ public class Lead extends StoreOwnedEntity {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt = Instant.now();
 
+    /** The prospect's contact, sealed, while the lead waits to be linked to a customer; erased once linked. */
+    @Column(name = "contact_enc")
+    public byte[] contactEnc;
+
+    @Column(name = "link_attempts", nullable = false)
+    public int linkAttempts;
+
+    /** Why the last attempt to link failed, for the people watching the feed. */
+    @Column(name = "link_failure")
+    public String linkFailure;
+
     public LeadGrade gradeValue() {
         return LeadGrade.valueOf(grade);
     }

@@ -14,6 +14,7 @@ public final class LeadEvents {
     public static final String AGGREGATE = "lead";
     public static final String ORDER_AGGREGATE = "sales-order";
     public static final String CAPTURED = "forecourt.lead.captured.v1";
+    public static final String CUSTOMER_LINKED = "forecourt.lead.customer-linked.v1";
     public static final String UPGRADED = "forecourt.lead.upgraded.v1";
     public static final String DOWNGRADED = "forecourt.lead.downgraded.v1";
     public static final String ASSIGNED = "forecourt.lead.assigned.v1";
@@ -24,6 +25,9 @@ public final class LeadEvents {
     public static final String VEHICLE_DELIVERED = "forecourt.lead.vehicle-delivered.v1";
 
     public record Captured(UUID leadId, String storeId, UUID customerId, String source, String grade, String consultantId) {
+    }
+
+    public record CustomerLinked(UUID leadId, String storeId, UUID customerId) {
     }
 
     /** Upgraded and downgraded alike. */

@@ -44,19 +44,31 @@ public class LeadDesk {
         public static final Interest NONE = new Interest(null, null, null, null);
     }
 
+    /** A capture's result: the lead, and whether it was folded into an open lead of the same customer and model. */
+    public record Captured(Lead lead, boolean folded) {
+    }
+
     /**
-     * Captures a lead for a customer. A consultant capturing it becomes its consultant; otherwise
-     * the store's round-robin picks one (when configured). The first follow-up is due by the
-     * grade's cadence.
+     * Captures a lead. With a customer, a lead of the same customer, store and model opened within
+     * the fold window is returned instead of a second one. Without one (customer-service was away),
+     * the sealed contact is kept for the linker. A consultant capturing it keeps it; otherwise the
+     * store's round-robin picks one. The first follow-up is due by the grade's cadence.
      */
     @Transactional
-    public Lead capture(String storeId, UUID customerId, LeadSource source, Interest interest) {
+    public Captured capture(String storeId, UUID customerId, LeadSource source, Interest interest, byte[] sealedContact) {
         user.requireStore(storeId);
         Instant now = clock.instant();
+        if (customerId != null) {
+            Lead open = openLeadFor(customerId, storeId, interest, now);
+            if (open != null) {
+                return new Captured(open, true);
+            }
+        }
         Lead lead = new Lead();
         lead.id = UUID.randomUUID();
         lead.storeId = storeId;
         lead.customerId = customerId;
+        lead.contactEnc = customerId == null ? sealedContact : null;
         lead.source = source.name();
         lead.brand = interest.brand();
         lead.series = interest.series();
@@ -75,7 +87,20 @@ public class LeadDesk {
         }
         outbox.publish(new DomainEvent(LeadEvents.CAPTURED, LeadEvents.AGGREGATE, lead.id.toString(), storeId,
                 new LeadEvents.Captured(lead.id, storeId, customerId, lead.source, lead.grade, lead.consultantId)));
-        return lead;
+        return new Captured(lead, false);
+    }
+
+    /** The open lead of this customer for the same brand, series and model (all as given) captured within the fold window. */
+    Lead openLeadFor(UUID customerId, String storeId, Interest interest, Instant now) {
+        return Lead.<Lead>find("customerId = ?1 and storeId = ?2 and coalesce(brand, '') = coalesce(?3, '')"
+                        + " and coalesce(series, '') = coalesce(?4, '') and coalesce(model, '') = coalesce(?5, '')"
+                        + " and stage not in ('DELIVERED', 'DEFEATED') and createdAt >= ?6 order by createdAt desc",
+                customerId, storeId, nullToEmpty(interest.brand()), nullToEmpty(interest.series()),
+                nullToEmpty(interest.model()), now.minus(settings.foldWindow())).firstResult();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     @Inject

@@ -55,6 +55,10 @@ public class SalesOrders {
         if (!lead.stageValue().isOpen() || lead.stageValue() == LeadStage.DEFEAT_REQUESTED) {
             throw ProblemException.conflict("the lead is " + lead.stage + "; an order needs an open lead");
         }
+        if (lead.customerId == null) {
+            throw ProblemException.conflict("the lead is not linked to a customer yet (customer-service was unreachable"
+                    + " when it was captured); it is linked automatically, try again shortly");
+        }
         if (SalesOrder.count("leadId = ?1 and status not in ('CANCELLED', 'DELIVERED')", lead.id) > 0) {
             throw ProblemException.conflict("the lead already has a live order");
         }
