@@ -1,0 +1,100 @@
+package dev.forecourt.lead.api;
+
+import dev.forecourt.platform.testing.ConsumerGroupAtEnd;
+import dev.forecourt.platform.testing.RealServices;
+import dev.forecourt.platform.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.forecourt.lead.api.LeadFlowTest.VIN;
+import static dev.forecourt.lead.api.LeadFlowTest.call;
+import static dev.forecourt.lead.api.LeadFlowTest.capture;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The store manager's funnel and traffic over leads whose outcome the test knows. */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "lead"))
+@QuarkusTestResource(value = ConsumerGroupAtEnd.class, initArgs = @ResourceArg(name = "channel", value = "customer-events"))
+class LeadReportTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void theFunnelCountsEachLeadUpToTheFurthestStageItReachedWithConversionRates() {
+        String stays = capture("consultant.a");
+        String contacted = capture("consultant.a");
+        String delivered = capture("consultant.a");
+        String defeated = capture("consultant.a");
+        call("consultant.a", "POST", "/api/leads/" + contacted + "/follow-ups", "{\"channel\":\"PHONE\",\"content\":\"first call\"}");
+        call("consultant.a", "POST", "/api/leads/" + delivered + "/follow-ups", "{\"channel\":\"STORE_VISIT\",\"content\":\"came back\"}");
+        String order = call("consultant.a", "POST", "/api/leads/" + delivered + "/orders",
+                "{\"brand\":\"Volkswagen\",\"model\":\"330TSI\",\"price\":235000,\"deposit\":10000}").path("id");
+        call("consultant.a", "POST", "/api/sales-orders/" + order + "/allocation", "{\"vin\":\"" + VIN + "\"}");
+        call("consultant.a", "POST", "/api/sales-orders/" + order + "/inspection", null);
+        call("consultant.a", "POST", "/api/sales-orders/" + order + "/delivery", "{\"deliveredOn\":\"2026-11-20\"}")
+                .response().then().statusCode(200);
+        call("consultant.a", "POST", "/api/leads/" + defeated + "/defeat-request", "{\"reason\":\"PRICE\"}");
+        call("manager.a", "POST", "/api/leads/" + defeated + "/defeat-request/decision", "{\"decision\":\"APPROVE\"}")
+                .response().then().statusCode(200);
+
+        // Move the four leads to a day of their own, so the report sees exactly them.
+        LocalDate day = LocalDate.of(2019, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
+        var noon = day.atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE lead SET created_at = ?1 WHERE id IN (?2, ?3, ?4, ?5)")
+                .setParameter(1, noon).setParameter(2, UUID.fromString(stays)).setParameter(3, UUID.fromString(contacted))
+                .setParameter(4, UUID.fromString(delivered)).setParameter(5, UUID.fromString(defeated)).executeUpdate());
+
+        var funnel = given().header("Authorization", Tokens.bearer("manager.a"))
+                .queryParam("storeId", "store-a").queryParam("from", day.toString()).queryParam("to", day.toString())
+                .when().get("/api/lead-reports/funnel").then().statusCode(200)
+                .body("captured", equalTo(4))
+                .body("defeated", equalTo(1))
+                .body("stages.stage", equalTo(List.of("NEW", "CONTACTED", "TEST_DRIVE", "QUOTED", "ORDERED", "DELIVERED")))
+                .body("stages.reached", equalTo(List.of(4, 2, 1, 1, 1, 1)))
+                .body("openByGrade.C", equalTo(2))
+                .extract();
+        org.junit.jupiter.api.Assertions.assertEquals(0.5f, funnel.<Float>path("stages[1].rateFromPrevious"));
+        org.junit.jupiter.api.Assertions.assertEquals(0.25f, funnel.<Float>path("stages[5].rateFromCaptured"));
+
+        given().header("Authorization", Tokens.bearer("analyst"))
+                .queryParam("storeId", "store-a").queryParam("from", day.toString()).queryParam("to", day.toString())
+                .when().get("/api/lead-reports/traffic").then().statusCode(200)
+                .body("[0].day", equalTo(day.toString())).body("[0].showroom", equalTo(4)).body("[0].phone", equalTo(0));
+        given().header("Authorization", Tokens.bearer("manager.a"))
+                .queryParam("storeId", "store-a").queryParam("from", LocalDate.now().minusDays(1).toString())
+                .queryParam("to", LocalDate.now().plusDays(1).toString())
+                .when().get("/api/lead-reports/defeats").then().statusCode(200).body("reason", hasItem("PRICE"));
+        given().header("Authorization", Tokens.bearer("manager.a"))
+                .queryParam("storeId", "store-a").queryParam("from", LocalDate.now().minusDays(1).toString())
+                .queryParam("to", LocalDate.now().plusDays(1).toString())
+                .when().get("/api/lead-reports/consultants").then().statusCode(200)
+                .body("consultantId", hasItem(Tokens.subject("consultant.a")));
+    }
+
+    @Test
+    void reportsAreForManagersOfTheStoreAndCheckTheirPeriod() {
+        given().header("Authorization", Tokens.bearer("consultant.a"))
+                .queryParam("storeId", "store-a").queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .when().get("/api/lead-reports/funnel").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("manager.a"))
+                .queryParam("storeId", "store-b").queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")
+                .when().get("/api/lead-reports/funnel").then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("manager.a"))
+                .queryParam("storeId", "store-a").queryParam("from", "2026-02-01").queryParam("to", "2026-01-31")
+                .when().get("/api/lead-reports/funnel").then().statusCode(422).body("errors.field", hasItem("to"));
+    }
+}
