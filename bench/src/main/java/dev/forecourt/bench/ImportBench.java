@@ -209,7 +209,11 @@ public final class ImportBench {
     }
 
     static long count(String sql) throws Exception {
-        return Long.parseLong(psql(sql).trim());
+        return count(sql, "forecourt_customer");
+    }
+
+    static long count(String sql, String database) throws Exception {
+        return Long.parseLong(psql(sql, database).trim());
     }
 
     // ------------------------------------------------------------------ the service

@@ -50,25 +50,34 @@ public class StoreReports {
     @Transactional
     @SuppressWarnings("unchecked")
     public Funnel funnel(Period p) {
-        // The furthest funnel step of each lead; a defeated lead counts up to where it was when given up.
+        // One pass: the furthest funnel step of each lead (a defeated lead counts up to where it was
+        // when given up), and the grades of those still open.
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT CASE WHEN stage IN ('DEFEAT_REQUESTED', 'DEFEATED') THEN coalesce(stage_before_defeat, 'NEW')
                             ELSE stage END AS reached,
+                       CASE WHEN stage IN ('DELIVERED', 'DEFEATED') THEN NULL ELSE grade END AS open_grade,
                        count(*),
                        count(*) FILTER (WHERE stage = 'DEFEATED')
                 FROM lead WHERE store_id = ?1 AND created_at >= ?2 AND created_at < ?3
-                GROUP BY 1""").setParameter(1, p.storeId()).setParameter(2, p.start()).setParameter(3, p.end())
+                GROUP BY 1, 2""").setParameter(1, p.storeId()).setParameter(2, p.start()).setParameter(3, p.end())
                 .getResultList();
         long[] atLeast = new long[FUNNEL.size()];
         long captured = 0;
         long defeated = 0;
+        Map<String, Long> byGrade = new LinkedHashMap<>();
+        for (String g : List.of("O", "H", "A", "B", "C")) {
+            byGrade.put(g, 0L);
+        }
         for (Object[] r : rows) {
             int furthest = FUNNEL.indexOf((String) r[0]);
-            long n = ((Number) r[1]).longValue();
+            long n = ((Number) r[2]).longValue();
             captured += n;
-            defeated += ((Number) r[2]).longValue();
+            defeated += ((Number) r[3]).longValue();
             for (int i = 0; i <= Math.max(0, furthest); i++) {
                 atLeast[i] += n;
+            }
+            if (r[1] != null) {
+                byGrade.merge(String.valueOf(r[1]), n, Long::sum);
             }
         }
         List<Step> steps = new ArrayList<>();
@@ -76,16 +85,6 @@ public class StoreReports {
             steps.add(new Step(FUNNEL.get(i), atLeast[i], i == 0 ? rate(atLeast[0], captured) : rate(atLeast[i], atLeast[i - 1]),
                     rate(atLeast[i], captured)));
         }
-        Map<String, Long> byGrade = new LinkedHashMap<>();
-        for (String g : List.of("O", "H", "A", "B", "C")) {
-            byGrade.put(g, 0L);
-        }
-        List<Object[]> grades = em.createNativeQuery("""
-                SELECT grade, count(*) FROM lead
-                WHERE store_id = ?1 AND created_at >= ?2 AND created_at < ?3 AND stage NOT IN ('DELIVERED', 'DEFEATED')
-                GROUP BY grade""").setParameter(1, p.storeId()).setParameter(2, p.start()).setParameter(3, p.end())
-                .getResultList();
-        grades.forEach(r -> byGrade.put(String.valueOf(r[0]), ((Number) r[1]).longValue()));
         return new Funnel(p.storeId(), p.from(), p.to(), captured, steps, byGrade, defeated);
     }
 
