@@ -98,14 +98,16 @@ public class OverdueScan {
                 .setParameter(3, settings.managerDelay().toSeconds() + " seconds")
                 .setParameter(4, BATCH)
                 .getResultList();
+        List<DomainEvent> events = new java.util.ArrayList<>(rows.size());
         for (Object[] r : rows) {
             // grade is VARCHAR(1): the driver hands it back as a Character.
             Flag f = new Flag((UUID) r[0], (String) r[1], (String) r[2], String.valueOf(r[3]), Assignments.toInstant(r[4]),
                     (String) r[5]);
-            outbox.publish(new DomainEvent(LeadEvents.FOLLOW_UP_OVERDUE, LeadEvents.AGGREGATE, f.leadId().toString(),
+            events.add(new DomainEvent(LeadEvents.FOLLOW_UP_OVERDUE, LeadEvents.AGGREGATE, f.leadId().toString(),
                     f.storeId(), new LeadEvents.FollowUpOverdue(f.leadId(), f.storeId(), f.consultantId(), f.grade(),
                     f.dueAt(), OverdueLevel.valueOf(f.level()).name())));
         }
+        outbox.publishAll(events);
         return rows.size();
     }
 }

@@ -10,8 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -49,6 +52,35 @@ public class Outbox {
                 .setParameter(6, row.envelope())
                 .executeUpdate();
         return row.id();
+    }
+
+    /**
+     * Many events in the current transaction, sent to the database as one JDBC batch: for jobs that
+     * raise thousands at once (one statement each cost about half a millisecond apiece).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<DomainEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Row> rows = events.stream().map(this::row).toList();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox_event (id, aggregate_type, aggregate_id,"
+                    + " event_type, topic, payload) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
+                for (int i = 0; i < rows.size(); i++) {
+                    DomainEvent e = events.get(i);
+                    Row r = rows.get(i);
+                    s.setObject(1, r.id());
+                    s.setString(2, e.aggregateType());
+                    s.setString(3, e.aggregateId());
+                    s.setString(4, e.type());
+                    s.setString(5, r.topic());
+                    s.setString(6, r.envelope());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
     }
 
     /** An outbox row ready to insert: for bulk writers that insert over their own JDBC connection. */
