@@ -47,12 +47,15 @@ public final class LeadBench {
         Files.createDirectories(reportDir);
         System.out.printf("Forecourt lead bench: %,d open leads in %s%n", open, STORE);
 
+        // The scan's timer before seeding: the scheduled scan may start while the seed commits.
+        double sumBefore = metric("forecourt_lead_overdue_scan_seconds_sum");
+        long countBefore = (long) metric("forecourt_lead_overdue_scan_seconds_count");
         double seeded = seed(open);
         long consultantFlags = open / 50;
         long managerFlags = open / 100;
         System.out.printf("seeded in %.1f s: %,d due (+ %,d a day past due)%n", seeded, consultantFlags, managerFlags);
 
-        Scan scan = awaitScan(consultantFlags + managerFlags);
+        Scan scan = awaitScan(consultantFlags + managerFlags, sumBefore, countBefore);
         System.out.println("overdue scan: " + scan);
 
         Latency atService = funnel(SERVICE, requests);
@@ -93,7 +96,8 @@ public final class LeadBench {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    record Scan(long flags, double scanSeconds, double outboxDrainedSeconds, double waitedSeconds) {
+    record Scan(long flags, double scanSeconds, double allScansSeconds, long scans, double outboxDrainedSeconds,
+                double waitedSeconds) {
     }
 
     /**
@@ -101,9 +105,7 @@ public final class LeadBench {
      * hand their events to Kafka. The scan's own time comes from its timer's sum (this bench's
      * leads are the only due ones, so one scan does them all).
      */
-    static Scan awaitScan(long expected) throws Exception {
-        double sumBefore = metric("forecourt_lead_overdue_scan_seconds_sum");
-        long countBefore = (long) metric("forecourt_lead_overdue_scan_seconds_count");
+    static Scan awaitScan(long expected, double sumBefore, long countBefore) throws Exception {
         long t0 = System.nanoTime();
         long flags = 0;
         while (System.nanoTime() - t0 < Duration.ofMinutes(3).toNanos()) {
@@ -126,8 +128,9 @@ public final class LeadBench {
         Thread.sleep(200);
         double sumAfter = metric("forecourt_lead_overdue_scan_seconds_sum");
         long countAfter = (long) metric("forecourt_lead_overdue_scan_seconds_count");
-        double scanSeconds = countAfter > countBefore ? (sumAfter - sumBefore) : Double.NaN;
-        return new Scan(flags, scanSeconds, drained, (System.nanoTime() - t0) / 1e9);
+        // The longest scan since seeding is the one that raised the flags (the others find nothing due).
+        double longest = metric("forecourt_lead_overdue_scan_seconds_max");
+        return new Scan(flags, longest, sumAfter - sumBefore, countAfter - countBefore, drained, (System.nanoTime() - t0) / 1e9);
     }
 
     static double metric(String name) throws Exception {
@@ -176,7 +179,8 @@ public final class LeadBench {
                 + String.format("%,d", open) + " open leads in " + STORE + ".\n\n"
                 + "| measure | value | target |\n|---|---|---|\n"
                 + String.format("| overdue scan: flags raised (consultant + manager) | %,d | |%n", scan.flags())
-                + String.format("| overdue scan: duration (its timer) | %.3f s | under 2 s |%n", scan.scanSeconds())
+                + String.format("| overdue scan: duration of the scan that raised them (timer max) | %.3f s | under 2 s |%n", scan.scanSeconds())
+                + String.format("| all scans since seeding (%d, timer sum) | %.3f s | |%n", scan.scans(), scan.allScansSeconds())
                 + String.format("| outbox: all flag events on Kafka after the scan | %.3f s | |%n", scan.outboxDrainedSeconds())
                 + String.format("| funnel report at the service, p50 / p99 / max | %.1f / %.1f / %.1f ms (%d requests, %d failed) | p99 under 200 ms |%n",
                         service.p50Ms(), service.p99Ms(), service.maxMs(), service.requests(), service.failures())
