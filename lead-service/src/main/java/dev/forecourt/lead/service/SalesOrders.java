@@ -88,6 +88,10 @@ public class SalesOrders {
     @Transactional
     public SalesOrder allocate(UUID orderId, String vin) {
         SalesOrder o = get(orderId);
+        SalesOrder.<SalesOrder>find("vin = ?1 and status <> 'CANCELLED' and id <> ?2", vin, o.id).firstResultOptional()
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("VIN " + vin + " is already allocated to order " + other.id);
+                });
         move(o, OrderStatus.ALLOCATED, "VIN " + vin + " allocated");
         o.vin = vin;
         return o;

@@ -267,6 +267,12 @@ class LeadFlowTest {
 
             call("consultant.a", "POST", "/api/sales-orders/" + orderId + "/cancellation", "{\"reason\":\"changed mind\"}")
                     .response().then().statusCode(409);
+            // The delivered car cannot be allocated to another order.
+            String lead2 = capture("consultant.a");
+            String order2 = call("consultant.a", "POST", "/api/leads/" + lead2 + "/orders",
+                    "{\"brand\":\"Volkswagen\",\"model\":\"330TSI\",\"price\":235000}").path("id");
+            call("consultant.a", "POST", "/api/sales-orders/" + order2 + "/allocation", "{\"vin\":\"" + VIN + "\"}")
+                    .response().then().statusCode(409).body("detail", containsString("already allocated"));
             call("consultant.a", "GET", "/api/leads/" + lead, null).response().then()
                     .body("lead.stage", equalTo("DELIVERED")).body("lead.nextDueAt", equalTo(null));
         }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import static dev.forecourt.lead.api.LeadFlowTest.VIN;
 import static dev.forecourt.lead.api.LeadFlowTest.call;
 import static dev.forecourt.lead.api.LeadFlowTest.capture;
 import static io.restassured.RestAssured.given;
@@ -43,7 +42,9 @@ class LeadReportTest {
         call("consultant.a", "POST", "/api/leads/" + delivered + "/follow-ups", "{\"channel\":\"STORE_VISIT\",\"content\":\"came back\"}");
         String order = call("consultant.a", "POST", "/api/leads/" + delivered + "/orders",
                 "{\"brand\":\"Volkswagen\",\"model\":\"330TSI\",\"price\":235000,\"deposit\":10000}").path("id");
-        call("consultant.a", "POST", "/api/sales-orders/" + order + "/allocation", "{\"vin\":\"" + VIN + "\"}");
+        // Another car than LeadFlowTest's: a VIN is allocated to one live or delivered order only.
+        call("consultant.a", "POST", "/api/sales-orders/" + order + "/allocation", "{\"vin\":\"1HGCM82633A004352\"}")
+                .response().then().statusCode(200);
         call("consultant.a", "POST", "/api/sales-orders/" + order + "/inspection", null);
         call("consultant.a", "POST", "/api/sales-orders/" + order + "/delivery", "{\"deliveredOn\":\"2026-11-20\"}")
                 .response().then().statusCode(200);
