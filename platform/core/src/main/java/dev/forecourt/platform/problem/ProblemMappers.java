@@ -105,10 +105,25 @@ public class ProblemMappers {
             return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
                     "Your roles do not allow this", null, List.of(), null), uri);
         }
+        if (isUniqueViolation(e)) {
+            // Two requests raced for the same unique value (e.g. one VIN on two orders): the loser is told so.
+            return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
+                    "Another change took this value first; read the record again and retry", null, List.of(), null), uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
         return respond(new Problem(Problem.type("internal"), "Internal error", 500,
                 "Something went wrong on our side; quote error id " + errorId, null, List.of(), null), uri);
+    }
+
+    /** A unique-key violation (SQLSTATE 23505) anywhere in the cause chain: a flush or a commit wraps it. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem, UriInfo uri) {

@@ -1,0 +1,26 @@
+package dev.forecourt.platform.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A race on a unique value answers 409, however deep the driver's exception is wrapped. */
+class UniqueViolationTest {
+
+    @Test
+    void findsTheUniqueViolationUnderFlushAndCommitWrappers() {
+        var driver = new SQLException("duplicate key value violates unique constraint sales_order_vin_idx", "23505");
+        var flush = new jakarta.persistence.PersistenceException("could not execute statement", driver);
+        var commit = new IllegalStateException("commit failed", flush);
+        assertTrue(ProblemMappers.isUniqueViolation(commit));
+    }
+
+    @Test
+    void otherDatabaseErrorsStayInternal() {
+        assertFalse(ProblemMappers.isUniqueViolation(new SQLException("deadlock detected", "40P01")));
+        assertFalse(ProblemMappers.isUniqueViolation(new IllegalStateException("boom")));
+    }
+}
