@@ -61,32 +61,55 @@ public final class Bench {
         }
     }
 
+    /** What is created: the service's path, its database work for pgbench, and the event that follows. */
+    record Target(String name, String path, String body, String user, String script, String database, String topic,
+                  String eventType) {
+        static Target of(String name) {
+            return switch (name) {
+                case "customers" -> new Target(name, "/api/customers",
+                        "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"sourceChannel\":\"SHOWROOM\"}", "consultant.a",
+                        "customer-create.pgbench.sql", "forecourt_customer", "customer-events", "forecourt.customer.registered.v1");
+                case "leads" -> new Target(name, "/api/leads", null, "consultant.a", "lead-capture.pgbench.sql",
+                        "forecourt_lead", "lead-events", "forecourt.lead.captured.v1");
+                default -> throw new IllegalArgumentException("target is customers or leads, not " + name);
+            };
+        }
+
+        /** A lead is captured for a new customer each time, so captures are never folded. */
+        String nextBody() {
+            return body != null ? body : "{\"storeId\":\"store-a\",\"customerId\":\"" + java.util.UUID.randomUUID()
+                    + "\",\"source\":\"SHOWROOM\"}";
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "bench/target");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        Target target = Target.of(args.length > 3 && !args[3].isBlank() ? args[3] : "customers");
         String gateway = System.getProperty("forecourt.gateway", "http://localhost:8080");
         Files.createDirectories(reportDir);
 
-        System.out.printf("Forecourt bench: %ds per run, %d concurrent clients%n", seconds, concurrency);
-        Stats pgbench = pgbench(seconds, concurrency, reportDir);
+        System.out.printf("Forecourt bench (%s): %ds per run, %d concurrent clients%n", target.name(), seconds, concurrency);
+        Stats pgbench = pgbench(target, seconds, concurrency, reportDir);
         System.out.println("pgbench: " + pgbench);
         Stats kafka = kafkaEndToEnd();
         System.out.println("kafka EndToEndLatency: " + kafka);
-        List<Stats> forecourt = throughGateway(gateway, seconds, concurrency);
+        List<Stats> forecourt = throughGateway(target, gateway, seconds, concurrency);
         forecourt.forEach(s -> System.out.println("forecourt: " + s));
 
         String markdown = report(seconds, concurrency, pgbench, kafka, forecourt);
-        Files.writeString(reportDir.resolve("bench-report.md"), markdown);
-        Files.writeString(reportDir.resolve("bench-report.json"), json(pgbench, kafka, forecourt));
+        String suffix = target.name().equals("customers") ? "" : "-" + target.name();
+        Files.writeString(reportDir.resolve("bench-report" + suffix + ".md"), markdown);
+        Files.writeString(reportDir.resolve("bench-report" + suffix + ".json"), json(pgbench, kafka, forecourt));
         System.out.println();
         System.out.println(markdown);
     }
 
     /** pgbench with the same transaction, its per-transaction log parsed for percentiles. */
-    static Stats pgbench(int seconds, int clients, Path dir) throws Exception {
-        Path script = dir.resolve("customer-create.pgbench.sql");
-        try (InputStream in = Bench.class.getResourceAsStream("/customer-create.pgbench.sql")) {
+    static Stats pgbench(Target target, int seconds, int clients, Path dir) throws Exception {
+        Path script = dir.resolve(target.script());
+        try (InputStream in = Bench.class.getResourceAsStream("/" + target.script())) {
             Files.write(script, in.readAllBytes());
         }
         Path logs = Files.createDirectories(dir.resolve("pgbench-logs"));
@@ -95,7 +118,7 @@ public final class Bench {
         }
         List<String> command = List.of("pgbench", "-n", "-h", LocalInfrastructure.PG_HOST, "-p", LocalInfrastructure.PG_PORT,
                 "-U", LocalInfrastructure.PG_USER, "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
-                "-f", script.toString(), "-l", "--log-prefix=" + logs.resolve("tx"), "forecourt_customer");
+                "-f", script.toString(), "-l", "--log-prefix=" + logs.resolve("tx"), target.database());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", LocalInfrastructure.PG_PASSWORD);
         String out = run(pb);
@@ -112,7 +135,7 @@ public final class Bench {
                 }
             }
         }
-        Stats parsed = Stats.of("pgbench: customer + outbox insert", latencies, seconds);
+        Stats parsed = Stats.of("pgbench: the same database work (" + target.script() + ")", latencies, seconds);
         return new Stats(parsed.name(), parsed.count(), Double.parseDouble(tps.group(1)), parsed.p50Ms(), parsed.p99Ms());
     }
 
@@ -136,14 +159,14 @@ public final class Bench {
     }
 
     /** Customer registrations through the gateway, and each one's event delay to a Kafka consumer. */
-    static List<Stats> throughGateway(String gateway, int seconds, int concurrency) throws Exception {
-        String token = Tokens.bearer("consultant.a");
+    static List<Stats> throughGateway(Target target, String gateway, int seconds, int concurrency) throws Exception {
+        String token = Tokens.bearer(target.user());
         List<Double> requestMs = Collections.synchronizedList(new ArrayList<>());
         Map<String, Instant> createdAt = new ConcurrentHashMap<>();
         AtomicInteger failures = new AtomicInteger();
         List<Double> eventMs = new ArrayList<>();
         java.util.concurrent.atomic.AtomicBoolean loadDone = new java.util.concurrent.atomic.AtomicBoolean();
-        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+        try (KafkaEvents events = KafkaEvents.tail(target.topic())) {
             // One thread owns the consumer and polls throughout, so arrival times are real.
             List<KafkaEvents.Received> seen = new ArrayList<>();
             Thread poller = Thread.ofPlatform().start(() -> {
@@ -152,7 +175,7 @@ public final class Bench {
                     List<KafkaEvents.Received> all = events.all();
                     if (loadDone.get()) {
                         giveUp = giveUp == null ? Instant.now().plusSeconds(60) : giveUp;
-                        long matched = all.stream().filter(r -> r.event() != null
+                        long matched = all.stream().filter(r -> r.event() != null && target.eventType().equals(r.event().getType())
                                 && createdAt.containsKey(r.event().getSubject())).count();
                         if (matched >= createdAt.size() || Instant.now().isAfter(giveUp)) {
                             seen.addAll(all);
@@ -168,10 +191,9 @@ public final class Bench {
                         while (Instant.now().isBefore(end)) {
                             long t0 = System.nanoTime();
                             try {
-                                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/customers"))
+                                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + target.path()))
                                         .header("Authorization", token).header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(
-                                                "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"sourceChannel\":\"SHOWROOM\"}"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(target.nextBody()))
                                         .build(), HttpResponse.BodyHandlers.ofString());
                                 if (r.statusCode() == 201) {
                                     requestMs.add((System.nanoTime() - t0) / 1e6);
@@ -193,7 +215,8 @@ public final class Bench {
             loadDone.set(true);
             poller.join();
             for (KafkaEvents.Received r : seen) {
-                if (r.event() != null && createdAt.containsKey(r.event().getSubject()) && r.event().getTime() != null) {
+                if (r.event() != null && target.eventType().equals(r.event().getType())
+                        && createdAt.containsKey(r.event().getSubject()) && r.event().getTime() != null) {
                     eventMs.add(Duration.between(r.event().getTime().toInstant(), r.receivedAt()).toNanos() / 1e6);
                 }
             }
@@ -204,7 +227,7 @@ public final class Bench {
         if (failures.get() > 0) {
             System.out.println("WARNING: " + failures.get() + " requests failed");
         }
-        return List.of(Stats.of("forecourt: POST /api/customers via gateway", requestMs, seconds),
+        return List.of(Stats.of("forecourt: POST " + target.path() + " via gateway", requestMs, seconds),
                 Stats.of("forecourt: event write -> Kafka consumer", eventMs, seconds));
     }
 
