@@ -26,9 +26,6 @@ public class CustomerLinks {
 
     /** The prospect's contact as given (personal data: sealed while a lead waits to be linked). */
     public record Contact(String name, String phone, String email, String vin) {
-        public boolean identifiable() {
-            return phone != null || vin != null || email != null;
-        }
     }
 
     /** customer-service refused the contact (4xx); the reason is its problem detail. */

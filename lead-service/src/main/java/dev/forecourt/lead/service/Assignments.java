@@ -73,13 +73,6 @@ public class Assignments {
         List<Object[]> rows = em.createNativeQuery("SELECT consultant_id, previous_consultant_id, assigned_by, reason,"
                 + " assigned_at FROM lead_assignment WHERE lead_id = ?1 ORDER BY id").setParameter(1, lead.id).getResultList();
         return rows.stream().map(r -> new Entry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                toInstant(r[4]))).toList();
-    }
-
-    static java.time.Instant toInstant(Object value) {
-        if (value instanceof java.time.Instant i) return i;
-        if (value instanceof java.time.OffsetDateTime o) return o.toInstant();
-        if (value instanceof java.sql.Timestamp t) return t.toInstant();
-        return null;
+                NativeValues.instant(r[4]))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.forecourt.lead.service;
 
+import dev.forecourt.lead.config.LeadRules;
 import dev.forecourt.lead.domain.DefeatDecision;
 import dev.forecourt.lead.domain.DefeatReason;
 import dev.forecourt.lead.domain.DefeatRequest;
@@ -38,8 +39,9 @@ public class Defeats {
     @Inject
     Clock clock;
 
+
     @Inject
-    dev.forecourt.lead.config.LeadSettings settings;
+    LeadRules rules;
 
     @Transactional
     public DefeatRequest request(UUID leadId, DefeatReason reason, String competitor, String note) {
@@ -96,7 +98,7 @@ public class Defeats {
             lead.stage = LeadStage.DEFEAT_REQUESTED.returnFromDefeat(LeadStage.valueOf(lead.stageBeforeDefeat)).name();
             lead.stageBeforeDefeat = null;
             // Back to work: the next follow-up is due by the grade's cadence from now.
-            lead.nextDueAt = settings.cadenceTable().nextDue(lead.gradeValue(), now);
+            lead.nextDueAt = rules.cadence().nextDue(lead.gradeValue(), now);
         }
         return r;
     }

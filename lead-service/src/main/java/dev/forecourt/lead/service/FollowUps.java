@@ -1,6 +1,6 @@
 package dev.forecourt.lead.service;
 
-import dev.forecourt.lead.config.LeadSettings;
+import dev.forecourt.lead.config.LeadRules;
 import dev.forecourt.lead.domain.FollowUp;
 import dev.forecourt.lead.domain.Lead;
 import dev.forecourt.lead.domain.LeadStage;
@@ -26,8 +26,9 @@ public class FollowUps {
     @Inject
     LeadDesk desk;
 
+
     @Inject
-    LeadSettings settings;
+    LeadRules rules;
 
     @Inject
     CurrentUser user;
@@ -61,7 +62,7 @@ public class FollowUps {
             lead.responseMinutes = (int) Math.max(0, Duration.between(lead.createdAt, now).toMinutes());
         }
         if (lead.stageValue() != LeadStage.DEFEAT_REQUESTED) {
-            lead.nextDueAt = settings.cadenceTable().nextDue(lead.gradeValue(), now);
+            lead.nextDueAt = rules.cadence().nextDue(lead.gradeValue(), now);
         }
         lead.stage = lead.stageValue().advanceTo(LeadStage.CONTACTED).name();
         lead.updatedAt = now;

@@ -1,6 +1,6 @@
 package dev.forecourt.lead.service;
 
-import dev.forecourt.lead.config.LeadSettings;
+import dev.forecourt.lead.config.LeadRules;
 import dev.forecourt.lead.domain.Lead;
 import dev.forecourt.lead.domain.LeadGrade;
 import dev.forecourt.lead.domain.LeadStage;
@@ -21,8 +21,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class Grading {
 
+
     @Inject
-    LeadSettings settings;
+    LeadRules rules;
 
     @Inject
     Outbox outbox;
@@ -39,7 +40,7 @@ public class Grading {
         }
         lead.grade = to.name();
         if (lead.stageValue().isOpen() && lead.stageValue() != LeadStage.DEFEAT_REQUESTED) {
-            lead.nextDueAt = settings.cadenceTable().nextDue(to, now);
+            lead.nextDueAt = rules.cadence().nextDue(to, now);
         }
         lead.updatedAt = now;
         em.createNativeQuery("INSERT INTO lead_grade_change (lead_id, from_grade, to_grade, reason, changed_by, changed_at)"

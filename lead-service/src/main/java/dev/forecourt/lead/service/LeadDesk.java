@@ -1,5 +1,6 @@
 package dev.forecourt.lead.service;
 
+import dev.forecourt.lead.config.LeadRules;
 import dev.forecourt.lead.config.LeadSettings;
 import dev.forecourt.lead.domain.KnownCustomer;
 import dev.forecourt.lead.domain.Lead;
@@ -35,6 +36,9 @@ public class LeadDesk {
 
     @Inject
     LeadSettings settings;
+
+    @Inject
+    LeadRules rules;
 
     @Inject
     Clock clock;
@@ -78,7 +82,7 @@ public class LeadDesk {
         }
         lead.createdAt = now;
         lead.updatedAt = now;
-        lead.nextDueAt = settings.cadenceTable().nextDue(lead.gradeValue(), now);
+        lead.nextDueAt = rules.cadence().nextDue(lead.gradeValue(), now);
         lead.persist();
         if (user.hasRole(Roles.SALES_CONSULTANT)) {
             assignments.assign(lead, user.id(), user.id(), "captured by the consultant");

@@ -1,6 +1,6 @@
 package dev.forecourt.lead.service;
 
-import dev.forecourt.lead.config.LeadSettings;
+import dev.forecourt.lead.config.LeadRules;
 import dev.forecourt.lead.domain.OverdueLevel;
 import dev.forecourt.lead.events.LeadEvents;
 import dev.forecourt.platform.events.DomainEvent;
@@ -42,7 +42,7 @@ public class OverdueScan {
     Outbox outbox;
 
     @Inject
-    LeadSettings settings;
+    LeadRules rules;
 
     @Inject
     Clock clock;
@@ -99,13 +99,13 @@ public class OverdueScan {
                 FROM raised r JOIN due d ON d.id = r.lead_id AND d.level = r.level
                 """)
                 .setParameter(1, now)
-                .setParameter(2, now.minus(settings.managerDelay()))
+                .setParameter(2, now.minus(rules.overdue().managerDelay()))
                 .setParameter(3, BATCH)
                 .getResultList();
         List<DomainEvent> events = new java.util.ArrayList<>(rows.size());
         for (Object[] r : rows) {
             // grade is VARCHAR(1): the driver hands it back as a Character.
-            Flag f = new Flag((UUID) r[0], (String) r[1], (String) r[2], String.valueOf(r[3]), Assignments.toInstant(r[4]),
+            Flag f = new Flag((UUID) r[0], (String) r[1], (String) r[2], String.valueOf(r[3]), NativeValues.instant(r[4]),
                     (String) r[5]);
             events.add(new DomainEvent(LeadEvents.FOLLOW_UP_OVERDUE, LeadEvents.AGGREGATE, f.leadId().toString(),
                     f.storeId(), new LeadEvents.FollowUpOverdue(f.leadId(), f.storeId(), f.consultantId(), f.grade(),
