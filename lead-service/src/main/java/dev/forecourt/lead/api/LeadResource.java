@@ -7,11 +7,14 @@ import dev.forecourt.lead.domain.FollowUp;
 import dev.forecourt.lead.domain.Lead;
 import dev.forecourt.lead.domain.LeadGrade;
 import dev.forecourt.lead.domain.LeadSource;
+import dev.forecourt.lead.domain.Quote;
 import dev.forecourt.lead.service.Assignments;
 import dev.forecourt.lead.service.Defeats;
 import dev.forecourt.lead.service.FollowUps;
 import dev.forecourt.lead.service.LeadDesk;
+import dev.forecourt.lead.service.Quotes;
 import dev.forecourt.lead.service.SalesOrders;
+import dev.forecourt.lead.service.TestDrives;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
 import dev.forecourt.platform.api.PageRequest;
@@ -40,6 +43,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -109,6 +114,28 @@ public class LeadResource {
                             @Pattern(regexp = VIN, message = "must be a 17-character VIN (no I, O or Q)") String tradeInVin) {
     }
 
+    public record BookTestDrive(@NotNull @Pattern(regexp = VIN, message = "must be a 17-character VIN (no I, O or Q)") String vin,
+                                @Size(max = 64) String brand, @Size(max = 64) String series, @Size(max = 64) String model,
+                                @NotNull OffsetDateTime slotStart, @NotNull OffsetDateTime slotEnd,
+                                @Size(max = 500) String route, @NotBlank @Size(max = 32) String licenceNumber,
+                                @NotNull LocalDate licenceExpiry) {
+    }
+
+    public record GiveQuote(@NotBlank @Size(max = 64) String brand, @Size(max = 64) String series,
+                            @NotBlank @Size(max = 64) String model, @NotNull @Positive BigDecimal listPrice,
+                            @PositiveOrZero BigDecimal discount, @NotNull LocalDate validUntil,
+                            @Size(max = 2000) String note) {
+    }
+
+    public record QuoteView(UUID id, UUID leadId, String consultantId, String brand, String series, String model,
+                            BigDecimal listPrice, BigDecimal discount, BigDecimal price, String currency,
+                            LocalDate validUntil, String note, Instant createdAt) {
+        static QuoteView of(Quote q) {
+            return new QuoteView(q.id, q.leadId, q.consultantId, q.brand, q.series, q.model, q.listPrice, q.discount,
+                    q.price(), q.currency, q.validUntil, q.note, q.createdAt);
+        }
+    }
+
     @Inject
     CurrentUser user;
 
@@ -126,6 +153,12 @@ public class LeadResource {
 
     @Inject
     SalesOrders orders;
+
+    @Inject
+    TestDrives testDrives;
+
+    @Inject
+    Quotes quotes;
 
     @GET
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
@@ -232,5 +265,40 @@ public class LeadResource {
                 request.deposit(), request.finance(), request.insurance(), request.tradeInVin()));
         return Response.created(UriBuilder.fromPath("/api/sales-orders/{id}").build(o.id))
                 .tag(ETags.entityTag(o.version)).entity(SalesOrderResource.OrderView.of(o)).build();
+    }
+
+    /** Books a test drive once the driving licence is checked; the car's slot must be free (409 names the booking in the way). */
+    @POST
+    @Path("{id}/test-drives")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public Response bookTestDrive(@PathParam("id") UUID id, @NotNull @Valid BookTestDrive request) {
+        var d = testDrives.book(id, new TestDrives.Booking(request.vin(), request.brand(), request.series(), request.model(),
+                request.slotStart(), request.slotEnd(), request.route(), request.licenceNumber(), request.licenceExpiry()));
+        return Response.created(UriBuilder.fromPath("/api/test-drives/{id}").build(d.id))
+                .tag(ETags.entityTag(d.version)).entity(TestDriveResource.TestDriveView.of(d)).build();
+    }
+
+    @GET
+    @Path("{id}/test-drives")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public List<TestDriveResource.TestDriveView> testDrives(@PathParam("id") UUID id) {
+        return testDrives.of(id).stream().map(TestDriveResource.TestDriveView::of).toList();
+    }
+
+    /** Quotes a price for a model; the lead reaches QUOTED. */
+    @POST
+    @Path("{id}/quotes")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public Response quote(@PathParam("id") UUID id, @NotNull @Valid GiveQuote request) {
+        Quote q = quotes.quote(id, new Quotes.Terms(request.brand(), request.series(), request.model(), request.listPrice(),
+                request.discount(), request.validUntil(), request.note()));
+        return Response.status(Response.Status.CREATED).entity(QuoteView.of(q)).build();
+    }
+
+    @GET
+    @Path("{id}/quotes")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public List<QuoteView> quotes(@PathParam("id") UUID id) {
+        return quotes.of(id).stream().map(QuoteView::of).toList();
     }
 }

@@ -1,6 +1,8 @@
 package dev.forecourt.lead.domain;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,6 +45,29 @@ public final class TestDriveRules {
         }
         if (licenceExpiry.isBefore(driveDate)) {
             return Optional.of("licenceExpiry: the licence expires before the test drive");
+        }
+        return Optional.empty();
+    }
+
+    /** The longest slot a demonstration car is booked for. */
+    public static final Duration LONGEST_SLOT = Duration.ofHours(4);
+
+    /**
+     * The first reason a slot cannot be booked, naming the field, or empty when it can: both ends
+     * given, the end after the start, and no longer than {@link #LONGEST_SLOT}.
+     */
+    public static Optional<String> slotViolation(OffsetDateTime start, OffsetDateTime end) {
+        if (start == null) {
+            return Optional.of("slotStart: the start of the slot is required");
+        }
+        if (end == null) {
+            return Optional.of("slotEnd: the end of the slot is required");
+        }
+        if (!end.isAfter(start)) {
+            return Optional.of("slotEnd: must be after slotStart");
+        }
+        if (Duration.between(start, end).compareTo(LONGEST_SLOT) > 0) {
+            return Optional.of("slotEnd: a slot is at most " + LONGEST_SLOT.toHours() + " hours");
         }
         return Optional.empty();
     }

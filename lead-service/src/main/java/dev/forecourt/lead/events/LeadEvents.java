@@ -13,6 +13,7 @@ public final class LeadEvents {
 
     public static final String AGGREGATE = "lead";
     public static final String ORDER_AGGREGATE = "sales-order";
+    public static final String TEST_DRIVE_AGGREGATE = "test-drive";
     public static final String CAPTURED = "forecourt.lead.captured.v1";
     public static final String CUSTOMER_LINKED = "forecourt.lead.customer-linked.v1";
     public static final String UPGRADED = "forecourt.lead.upgraded.v1";
@@ -22,6 +23,7 @@ public final class LeadEvents {
     public static final String DEFEAT_REQUESTED = "forecourt.lead.defeat-requested.v1";
     public static final String DEFEATED = "forecourt.lead.defeated.v1";
     public static final String ORDER_CHANGED = "forecourt.lead.order-changed.v1";
+    public static final String TEST_DRIVE_CHANGED = "forecourt.lead.test-drive-changed.v1";
     public static final String VEHICLE_DELIVERED = "forecourt.lead.vehicle-delivered.v1";
 
     public record Captured(UUID leadId, String storeId, UUID customerId, String source, String grade, String consultantId) {
@@ -47,6 +49,12 @@ public final class LeadEvents {
 
     public record Defeated(UUID leadId, UUID customerId, String storeId, String reason, String competitor,
                            String consultantId) {
+    }
+
+    /** Booked (from null), completed with the customer's rating, or cancelled. The licence never travels. */
+    public record TestDriveChanged(UUID testDriveId, UUID leadId, String storeId, String consultantId, String brand,
+                                   String series, String model, Instant slotStart, Instant slotEnd, String from,
+                                   String to, Integer rating) {
     }
 
     public record Money(String amount, String currency) {

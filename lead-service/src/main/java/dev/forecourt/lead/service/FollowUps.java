@@ -57,6 +57,16 @@ public class FollowUps {
         f.nextStep = input.nextStep();
         f.doneAt = now;
         f.persist();
+        contacted(lead, LeadStage.CONTACTED, now);
+        return f;
+    }
+
+    /**
+     * A person reached the customer (a follow-up, a test drive, a quote): the first such contact
+     * fixes the lead response time, the next follow-up is due by the grade's cadence, and the lead
+     * moves on to {@code stage} (never back).
+     */
+    public void contacted(Lead lead, LeadStage stage, Instant now) {
         if (lead.firstContactAt == null) {
             lead.firstContactAt = now;
             lead.responseMinutes = (int) Math.max(0, Duration.between(lead.createdAt, now).toMinutes());
@@ -64,9 +74,8 @@ public class FollowUps {
         if (lead.stageValue() != LeadStage.DEFEAT_REQUESTED) {
             lead.nextDueAt = rules.cadence().nextDue(lead.gradeValue(), now);
         }
-        lead.stage = lead.stageValue().advanceTo(LeadStage.CONTACTED).name();
+        lead.stage = lead.stageValue().advanceTo(stage).name();
         lead.updatedAt = now;
-        return f;
     }
 
     @Transactional

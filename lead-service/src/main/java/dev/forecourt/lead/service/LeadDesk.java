@@ -6,6 +6,7 @@ import dev.forecourt.lead.domain.KnownCustomer;
 import dev.forecourt.lead.domain.Lead;
 import dev.forecourt.lead.domain.LeadGrade;
 import dev.forecourt.lead.domain.LeadSource;
+import dev.forecourt.lead.domain.LeadStage;
 import dev.forecourt.lead.events.LeadEvents;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Capturing and reading leads; a capture commits with its event. */
 @ApplicationScoped
@@ -124,11 +126,26 @@ public class LeadDesk {
     /** A lead the caller may see: their store's, and for a consultant only their own. */
     @Transactional
     public Lead get(UUID id) {
-        Lead lead = user.visible(Lead.<Lead>findById(id), l -> l.storeId, "lead", id);
-        if (!seesWholeStore() && !user.id().equals(lead.consultantId)) {
-            throw ProblemException.notFound("lead", id);
+        return visible(Lead.<Lead>findById(id), l -> l.storeId, l -> l.consultantId, "lead", id);
+    }
+
+    /**
+     * A lead's record (order, test drive, ...) as the caller may see it: in their stores, and for a
+     * consultant only their own; anything else is a 404, so ids of others' records reveal nothing.
+     */
+    public <T> T visible(T record, Function<T, String> storeOf, Function<T, String> consultantOf, String what, UUID id) {
+        T seen = user.visible(record, storeOf, what, id);
+        if (!seesWholeStore() && !user.id().equals(consultantOf.apply(seen))) {
+            throw ProblemException.notFound(what, id);
         }
-        return lead;
+        return seen;
+    }
+
+    /** Refuses (409) work on a lead that is closed or waiting for a manager's defeat decision. */
+    public void requireWorkable(Lead lead, String work) {
+        if (!lead.stageValue().isOpen() || lead.stageValue() == LeadStage.DEFEAT_REQUESTED) {
+            throw ProblemException.conflict("the lead is " + lead.stage + "; " + work + " needs an open lead");
+        }
     }
 
     public boolean seesWholeStore() {

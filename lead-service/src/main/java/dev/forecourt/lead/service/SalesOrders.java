@@ -52,9 +52,7 @@ public class SalesOrders {
     @Transactional
     public SalesOrder open(UUID leadId, Terms terms) {
         Lead lead = desk.get(leadId);
-        if (!lead.stageValue().isOpen() || lead.stageValue() == LeadStage.DEFEAT_REQUESTED) {
-            throw ProblemException.conflict("the lead is " + lead.stage + "; an order needs an open lead");
-        }
+        desk.requireWorkable(lead, "an order");
         if (lead.customerId == null) {
             throw ProblemException.conflict("the lead is not linked to a customer yet (customer-service was unreachable"
                     + " when it was captured); it is linked automatically, try again shortly");
@@ -137,11 +135,8 @@ public class SalesOrders {
     /** An order the caller may see: their stores', and for a consultant only their own leads' orders. */
     @Transactional
     public SalesOrder get(UUID orderId) {
-        SalesOrder o = user.visible(SalesOrder.<SalesOrder>findById(orderId), x -> x.storeId, "sales order", orderId);
-        if (!desk.seesWholeStore() && !user.id().equals(o.consultantId)) {
-            throw ProblemException.notFound("sales order", orderId);
-        }
-        return o;
+        return desk.visible(SalesOrder.<SalesOrder>findById(orderId), o -> o.storeId, o -> o.consultantId, "sales order",
+                orderId);
     }
 
     private void move(SalesOrder o, OrderStatus to, String reason) {

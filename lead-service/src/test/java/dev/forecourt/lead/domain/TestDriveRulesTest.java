@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,5 +69,29 @@ class TestDriveRulesTest {
     @Test
     void reportsTheNumberFirst() {
         assertEquals(Optional.of(NUMBER_FORMAT), TestDriveRules.violation("123", null, null));
+    }
+
+    private static final OffsetDateTime TEN = OffsetDateTime.parse("2026-11-25T10:00:00+08:00");
+
+    @Test
+    void aSlotOfUpToFourHoursAfterItsStartMayBeBooked() {
+        assertEquals(Optional.empty(), TestDriveRules.slotViolation(TEN, TEN.plusMinutes(30)));
+        assertEquals(Optional.empty(), TestDriveRules.slotViolation(TEN, TEN.plusHours(4)));
+    }
+
+    @Test
+    void aSlotMustEndAfterItStartsAndLastAtMostFourHours() {
+        assertEquals(Optional.of("slotEnd: must be after slotStart"), TestDriveRules.slotViolation(TEN, TEN));
+        assertEquals(Optional.of("slotEnd: must be after slotStart"), TestDriveRules.slotViolation(TEN, TEN.minusMinutes(1)));
+        assertEquals(Optional.of("slotEnd: a slot is at most 4 hours"),
+                TestDriveRules.slotViolation(TEN, TEN.plusHours(4).plusMinutes(1)));
+        assertEquals(Optional.of("slotStart: the start of the slot is required"), TestDriveRules.slotViolation(null, TEN));
+        assertEquals(Optional.of("slotEnd: the end of the slot is required"), TestDriveRules.slotViolation(TEN, null));
+    }
+
+    @Test
+    void slotEndsInDifferentOffsetsCompareAsInstants() {
+        // 10:00 in Shanghai is 02:00 UTC: an end at 03:00 UTC is an hour later, not seven hours earlier.
+        assertEquals(Optional.empty(), TestDriveRules.slotViolation(TEN, OffsetDateTime.parse("2026-11-25T03:00:00Z")));
     }
 }

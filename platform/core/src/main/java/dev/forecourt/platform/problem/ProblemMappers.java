@@ -106,7 +106,8 @@ public class ProblemMappers {
                     "Your roles do not allow this", null, List.of(), null), uri);
         }
         if (isUniqueViolation(e)) {
-            // Two requests raced for the same unique value (e.g. one VIN on two orders): the loser is told so.
+            // Two requests raced for the same unique value (one VIN on two orders, one car's slot on two
+            // test drives): the loser is told so.
             return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
                     "Another change took this value first; read the record again and retry", null, List.of(), null), uri);
         }
@@ -116,10 +117,13 @@ public class ProblemMappers {
                 "Something went wrong on our side; quote error id " + errorId, null, List.of(), null), uri);
     }
 
-    /** A unique-key violation (SQLSTATE 23505) anywhere in the cause chain: a flush or a commit wraps it. */
+    /**
+     * A unique-key (SQLSTATE 23505) or exclusion-constraint (23P01) violation anywhere in the cause
+     * chain: a flush or a commit wraps it.
+     */
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState()) || "23P01".equals(sql.getSQLState()))) {
                 return true;
             }
         }

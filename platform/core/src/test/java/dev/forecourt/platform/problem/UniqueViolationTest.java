@@ -19,6 +19,12 @@ class UniqueViolationTest {
     }
 
     @Test
+    void anExclusionConstraintRaceIsAConflictToo() {
+        var driver = new SQLException("conflicting key value violates exclusion constraint test_drive_car_slot_free", "23P01");
+        assertTrue(ProblemMappers.isUniqueViolation(new jakarta.persistence.PersistenceException("flush", driver)));
+    }
+
+    @Test
     void otherDatabaseErrorsStayInternal() {
         assertFalse(ProblemMappers.isUniqueViolation(new SQLException("deadlock detected", "40P01")));
         assertFalse(ProblemMappers.isUniqueViolation(new IllegalStateException("boom")));
