@@ -89,7 +89,8 @@ public final class LeadBench {
                 + "   (ARRAY['SHOWROOM', 'PHONE', 'WEBSITE', 'AUTO_PORTAL'])[1 + i % 4], (ARRAY['H', 'A', 'B', 'C'])[1 + i % 4],"
                 + "   (ARRAY['NEW', 'CONTACTED', 'TEST_DRIVE', 'QUOTED'])[1 + (i / 7) % 4], 'Bench', 'Series ' || (i % 5), 'Model ' || (i % 10),"
                 + "   now() + (1 + i % 30) * interval '1 day',"
-                + "   now() - (i % 30) * interval '1 day', now()"
+                // Captured over the last 30 days, a minute apart: every quarter-hour of the period has leads.
+                + "   now() - (i % 43200) * interval '1 minute', now()"
                 + " FROM generate_series(1, " + open + ") AS i;"
                 + " COMMIT;", "forecourt_lead");
         ImportBench.psql("VACUUM ANALYZE lead", "forecourt_lead");

@@ -33,6 +33,8 @@ public interface LeadSettings {
 
     Linker linker();
 
+    FunnelFold funnelFold();
+
     /** A lead for the same customer, store and model within this window is folded into the open one. */
     @WithDefault("P30D")
     Duration foldWindow();
@@ -40,6 +42,12 @@ public interface LeadSettings {
     interface Linker {
         /** How often leads captured while customer-service was away are linked (scheduler syntax). */
         @WithDefault("60s")
+        String every();
+    }
+
+    interface FunnelFold {
+        /** How often the funnel's counters take in the deltas lead writes leave (scheduler syntax). */
+        @WithDefault("10s")
         String every();
     }
 

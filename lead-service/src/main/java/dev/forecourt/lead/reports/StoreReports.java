@@ -18,8 +18,9 @@ import java.util.Map;
 /**
  * What a store manager reads every day (DOMAIN.md §2): the funnel by stage and grade with
  * conversion rates, showroom and phone traffic per day, each consultant's activity, follow-ups
- * due and overdue, and the defeat analysis. Each is one aggregate query over the store's leads
- * captured in the period (index lead_store_created_idx); no personal data.
+ * due and overdue, and the defeat analysis. The funnel sums counters kept as leads change; the
+ * others are one aggregate query over the store's leads captured in the period (index
+ * lead_store_created_idx). No personal data.
  */
 @ApplicationScoped
 public class StoreReports {
@@ -47,20 +48,45 @@ public class StoreReports {
                          Map<String, Long> openByGrade, long defeated) {
     }
 
+    /**
+     * The funnel of the leads captured in the period, from the counters kept as leads change
+     * (V7, {@link LeadFunnelCounts}): a few thousand rows whatever the number of leads. A period
+     * whose ends are not on a quarter-hour (no time zone in use has such a midnight) is counted
+     * from the leads themselves.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     public Funnel funnel(Period p) {
-        // One pass: the furthest funnel step of each lead (a defeated lead counts up to where it was
-        // when given up), and the grades of those still open.
+        if (!LeadFunnelCounts.onBucketEdge(p.start()) || !LeadFunnelCounts.onBucketEdge(p.end())) {
+            return funnelFromLeads(p);
+        }
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT CASE WHEN stage IN ('DEFEAT_REQUESTED', 'DEFEATED') THEN coalesce(stage_before_defeat, 'NEW')
-                            ELSE stage END AS reached,
-                       CASE WHEN stage IN ('DELIVERED', 'DEFEATED') THEN NULL ELSE grade END AS open_grade,
-                       count(*),
-                       count(*) FILTER (WHERE stage = 'DEFEATED')
+                SELECT reached, nullif(open_grade, '-'), sum(leads), sum(defeated)
+                FROM (SELECT reached, open_grade, leads, defeated FROM lead_funnel_count
+                      WHERE store_id = ?1 AND bucket >= ?2 AND bucket < ?3
+                      UNION ALL
+                      SELECT reached, open_grade, leads, defeated FROM lead_funnel_delta
+                      WHERE store_id = ?1 AND bucket >= ?2 AND bucket < ?3) AS counted
+                GROUP BY 1, 2 HAVING sum(leads) <> 0""")
+                .setParameter(1, p.storeId()).setParameter(2, p.start()).setParameter(3, p.end()).getResultList();
+        return funnel(p, rows);
+    }
+
+    /** The same funnel read from the leads (one pass over the store's leads of the period). */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Funnel funnelFromLeads(Period p) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT lead_funnel_reached(stage, stage_before_defeat), nullif(lead_funnel_open_grade(stage, grade), '-'),
+                       count(*), count(*) FILTER (WHERE stage = 'DEFEATED')
                 FROM lead WHERE store_id = ?1 AND created_at >= ?2 AND created_at < ?3
                 GROUP BY 1, 2""").setParameter(1, p.storeId()).setParameter(2, p.start()).setParameter(3, p.end())
                 .getResultList();
+        return funnel(p, rows);
+    }
+
+    /** Rows of (furthest step reached, grade if still open, leads, of which defeated). */
+    private static Funnel funnel(Period p, List<Object[]> rows) {
         long[] atLeast = new long[FUNNEL.size()];
         long captured = 0;
         long defeated = 0;

@@ -1,5 +1,7 @@
 package dev.forecourt.lead.api;
 
+import dev.forecourt.lead.reports.LeadFunnelCounts;
+import dev.forecourt.lead.reports.StoreReports;
 import dev.forecourt.platform.testing.ConsumerGroupAtEnd;
 import dev.forecourt.platform.testing.RealServices;
 import dev.forecourt.platform.testing.Tokens;
@@ -22,6 +24,7 @@ import static dev.forecourt.lead.api.LeadFlowTest.capture;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The store manager's funnel and traffic over leads whose outcome the test knows. */
 @QuarkusTest
@@ -31,6 +34,12 @@ class LeadReportTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    StoreReports reports;
+
+    @Inject
+    LeadFunnelCounts counts;
 
     @Test
     void theFunnelCountsEachLeadUpToTheFurthestStageItReachedWithConversionRates() {
@@ -70,6 +79,13 @@ class LeadReportTest {
                 .extract();
         org.junit.jupiter.api.Assertions.assertEquals(0.5f, funnel.<Float>path("stages[1].rateFromPrevious"));
         org.junit.jupiter.api.Assertions.assertEquals(0.25f, funnel.<Float>path("stages[5].rateFromCaptured"));
+        // The report sums counters kept as leads change; folding their deltas changes nothing it says,
+        // and it says what counting the leads themselves says.
+        var period = new StoreReports.Period("store-a", day, day, ZoneId.of("Asia/Shanghai"));
+        var counted = reports.funnel(period);
+        counts.fold();
+        assertEquals(counted, reports.funnel(period));
+        assertEquals(reports.funnelFromLeads(period), counted);
 
         given().header("Authorization", Tokens.bearer("analyst"))
                 .queryParam("storeId", "store-a").queryParam("from", day.toString()).queryParam("to", day.toString())
@@ -84,6 +100,36 @@ class LeadReportTest {
                 .queryParam("to", LocalDate.now().plusDays(1).toString())
                 .when().get("/api/lead-reports/consultants").then().statusCode(200)
                 .body("consultantId", hasItem(Tokens.subject("consultant.a")));
+    }
+
+    @Test
+    void theFunnelCountersAgreeWithTheLeadsWhateverHappensToThem() {
+        var everything = new StoreReports.Period("store-a", LocalDate.of(2000, 1, 1), LocalDate.of(2100, 1, 1), ZoneId.of("UTC"));
+        counts.fold();
+        String graded = capture("consultant.a");
+        String quoted = capture("consultant.a");
+        String gone = capture("consultant.a");
+        call("consultant.a", "PUT", "/api/leads/" + graded + "/grade", "{\"grade\":\"H\",\"reason\":\"colour chosen\"}")
+                .response().then().statusCode(200);
+        call("consultant.a", "POST", "/api/leads/" + quoted + "/quotes", "{\"brand\":\"Volkswagen\",\"model\":\"330TSI\","
+                + "\"listPrice\":200000,\"validUntil\":\"" + LocalDate.now().plusDays(7) + "\"}").response().then().statusCode(201);
+        call("consultant.a", "POST", "/api/leads/" + gone + "/defeat-request", "{\"reason\":\"PRICE\"}");
+        // Pending deltas and counters are read together: exact before any fold.
+        assertEquals(reports.funnelFromLeads(everything), reports.funnel(everything));
+        call("manager.a", "POST", "/api/leads/" + gone + "/defeat-request/decision", "{\"decision\":\"APPROVE\"}")
+                .response().then().statusCode(200);
+        // A lead removed outright (an operator's clean-up) leaves the counts too.
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String table : List.of("lead_assignment", "lead_grade_change")) {
+                em.createNativeQuery("DELETE FROM " + table + " WHERE lead_id = ?1").setParameter(1, UUID.fromString(graded))
+                        .executeUpdate();
+            }
+            em.createNativeQuery("DELETE FROM lead WHERE id = ?1").setParameter(1, UUID.fromString(graded)).executeUpdate();
+        });
+        assertEquals(reports.funnelFromLeads(everything), reports.funnel(everything));
+        org.junit.jupiter.api.Assertions.assertTrue(counts.fold() > 0, "the changes left deltas to fold");
+        assertEquals(reports.funnelFromLeads(everything), reports.funnel(everything));
+        assertEquals(0, counts.fold(), "nothing left after a fold");
     }
 
     @Test
