@@ -95,8 +95,15 @@ public final class Bench {
         System.out.println("pgbench: " + pgbench);
         Stats kafka = kafkaEndToEnd();
         System.out.println("kafka EndToEndLatency: " + kafka);
-        List<Stats> forecourt = throughGateway(target, gateway, seconds, concurrency);
-        forecourt.forEach(s -> System.out.println("forecourt: " + s));
+        List<Stats> saturated = throughGateway(target, gateway, seconds, concurrency);
+        saturated.forEach(s -> System.out.println("forecourt: " + s));
+        // The same path at a steady rate well under saturation: the event delay a store sees on a busy day.
+        int pacedRate = Integer.getInteger("forecourt.bench.paced-rate", 20);
+        List<Stats> paced = throughGateway(target, gateway, seconds, concurrency, pacedRate);
+        Stats pacedDelay = new Stats("forecourt: event write -> Kafka consumer, paced at " + pacedRate + "/s (open loop)",
+                paced.get(1).count(), paced.get(1).perSecond(), paced.get(1).p50Ms(), paced.get(1).p99Ms());
+        System.out.println("forecourt: " + pacedDelay);
+        List<Stats> forecourt = List.of(saturated.get(0), saturated.get(1), pacedDelay);
 
         String markdown = report(seconds, concurrency, pgbench, kafka, forecourt);
         String suffix = target.name().equals("customers") ? "" : "-" + target.name();
@@ -160,6 +167,16 @@ public final class Bench {
 
     /** Customer registrations through the gateway, and each one's event delay to a Kafka consumer. */
     static List<Stats> throughGateway(Target target, String gateway, int seconds, int concurrency) throws Exception {
+        return throughGateway(target, gateway, seconds, concurrency, 0);
+    }
+
+    /**
+     * As above; with {@code perSecond > 0} the load is open-loop instead: one request every
+     * 1/perSecond s, each on its own virtual thread, whatever the answers' speed (the event delay
+     * at a steady, known rate rather than at saturation).
+     */
+    static List<Stats> throughGateway(Target target, String gateway, int seconds, int concurrency, int perSecond)
+            throws Exception {
         String token = Tokens.bearer(target.user());
         List<Double> requestMs = Collections.synchronizedList(new ArrayList<>());
         Map<String, Instant> createdAt = new ConcurrentHashMap<>();
@@ -185,31 +202,45 @@ public final class Bench {
                 }
             });
             Instant end = Instant.now().plusSeconds(seconds);
-            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int i = 0; i < concurrency; i++) {
-                    clients.submit(() -> {
-                        while (Instant.now().isBefore(end)) {
-                            long t0 = System.nanoTime();
-                            try {
-                                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + target.path()))
-                                        .header("Authorization", token).header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(target.nextBody()))
-                                        .build(), HttpResponse.BodyHandlers.ofString());
-                                if (r.statusCode() == 201) {
-                                    requestMs.add((System.nanoTime() - t0) / 1e6);
-                                    Matcher id = ID.matcher(r.body());
-                                    if (id.find()) {
-                                        createdAt.put(id.group(1), Instant.now());
-                                    }
-                                } else {
-                                    failures.incrementAndGet();
-                                }
-                            } catch (Exception e) {
-                                failures.incrementAndGet();
-                            }
+            Runnable oneRequest = () -> {
+                long t0 = System.nanoTime();
+                try {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + target.path()))
+                            .header("Authorization", token).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(target.nextBody()))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 201) {
+                        requestMs.add((System.nanoTime() - t0) / 1e6);
+                        Matcher id = ID.matcher(r.body());
+                        if (id.find()) {
+                            createdAt.put(id.group(1), Instant.now());
                         }
-                        return null;
-                    });
+                    } else {
+                        failures.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+            };
+            try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+                if (perSecond > 0) {
+                    long start = System.nanoTime();
+                    long intervalNanos = 1_000_000_000L / perSecond;
+                    for (long i = 0; Instant.now().isBefore(end); i++) {
+                        long wait = start + i * intervalNanos - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        clients.submit(oneRequest);
+                    }
+                } else {
+                    for (int i = 0; i < concurrency; i++) {
+                        clients.submit(() -> {
+                            while (Instant.now().isBefore(end)) {
+                                oneRequest.run();
+                            }
+                        });
+                    }
                 }
             }
             loadDone.set(true);
@@ -243,10 +274,14 @@ public final class Bench {
         row(md, creates, String.format("%.2f of pgbench's rate", creates.perSecond() / pgbench.perSecond()));
         row(md, kafka, "raw limit (latency)");
         row(md, eventDelay, String.format("p99 %.1fx Kafka's own p99", eventDelay.p99Ms() / kafka.p99Ms()));
+        Stats pacedDelay = forecourt.get(2);
+        row(md, pacedDelay, String.format("p99 %.1fx Kafka's own p99", pacedDelay.p99Ms() / kafka.p99Ms()));
         md.append("\nKafka's row 'per second' is 1 / average latency (one message in flight at a time). The event delay is")
           .append(" measured from the CloudEvent `time` (set just before the writing transaction commits) to its arrival")
           .append(" at a consumer, so it slightly over-states commit-to-consumer latency. The relay of the pgbench run")
-          .append(" publishes its outbox rows too (topic bench-pgbench), as the real path does.\n");
+          .append(" publishes its outbox rows too (topic bench-pgbench), as the real path does. The first event row is")
+          .append(" at saturation (the closed-loop clients above, every core busy); the paced row sends requests at a fixed")
+          .append(" rate whatever the answers' speed (-Dforecourt.bench.paced-rate, default 20/s).\n");
         return md.toString();
     }
 
@@ -261,6 +296,7 @@ public final class Bench {
         all.put("kafkaEndToEnd", kafka);
         all.put("gatewayCreates", forecourt.get(0));
         all.put("eventDelay", forecourt.get(1));
+        all.put("eventDelayPaced", forecourt.get(2));
         StringBuilder out = new StringBuilder("{");
         all.forEach((k, s) -> out.append(String.format("\"%s\":{\"count\":%d,\"perSecond\":%.2f,\"p50Ms\":%.3f,\"p99Ms\":%.3f},",
                 k, s.count(), s.perSecond(), s.p50Ms(), s.p99Ms())));

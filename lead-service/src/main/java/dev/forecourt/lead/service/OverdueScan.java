@@ -33,7 +33,12 @@ import java.util.UUID;
 public class OverdueScan {
 
     private static final Logger LOG = Logger.getLogger(OverdueScan.class);
-    static final int BATCH = 5_000;
+    /**
+     * Flags per transaction. Each commit wakes the outbox relay, which then competes with the rest of
+     * the scan for the same cores: 15,000 flags took 2.0 s in batches of 5,000 and 0.95 s in one.
+     * The bound keeps a transaction's rows and events to a few megabytes after a long outage.
+     */
+    static final int BATCH = 20_000;
 
     @Inject
     EntityManager em;
@@ -49,21 +54,26 @@ public class OverdueScan {
 
     @Scheduled(every = "${forecourt.lead.overdue-scan.every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        int flagged = run(clock.instant());
-        if (flagged > 0) {
-            LOG.infof("overdue scan: %d follow-up flags raised", flagged);
-        }
+        run(clock.instant());
     }
 
     /** Raises every flag due at {@code now}; returns how many this call raised. Timed for operators and the benchmark. */
     @Timed(value = "forecourt.lead.overdue.scan", description = "One overdue scan: finding the due follow-ups and writing their flags and events")
     public int run(Instant now) {
+        long started = System.nanoTime();
+        long[] phases = new long[3];
         int total = 0;
         int raised;
         do {
-            raised = batch(now);
+            raised = batch(now, phases);
             total += raised;
         } while (raised == BATCH);
+        if (total > 0) {
+            // Where a scan's time goes, for whoever tunes it: the flag rows, the events, the outbox.
+            LOG.infof("overdue scan: %d follow-up flags raised in %d ms (flags %d ms, events %d ms, outbox %d ms)", total,
+                    (System.nanoTime() - started) / 1_000_000, phases[0] / 1_000_000, phases[1] / 1_000_000,
+                    phases[2] / 1_000_000);
+        }
         return total;
     }
 
@@ -72,7 +82,8 @@ public class OverdueScan {
 
     @Transactional
     @SuppressWarnings("unchecked")
-    int batch(Instant now) {
+    int batch(Instant now, long[] phases) {
+        long t0 = System.nanoTime();
         // The manager's flag is due managerDelay after the consultant's. One range scan of the due-time
         // index per level (a join against the levels made the planner walk every lead: 450 ms a batch).
         List<Object[]> rows = em.createNativeQuery("""
@@ -102,6 +113,7 @@ public class OverdueScan {
                 .setParameter(2, now.minus(rules.overdue().managerDelay()))
                 .setParameter(3, BATCH)
                 .getResultList();
+        long t1 = System.nanoTime();
         List<DomainEvent> events = new java.util.ArrayList<>(rows.size());
         for (Object[] r : rows) {
             // grade is VARCHAR(1): the driver hands it back as a Character.
@@ -111,7 +123,12 @@ public class OverdueScan {
                     f.storeId(), new LeadEvents.FollowUpOverdue(f.leadId(), f.storeId(), f.consultantId(), f.grade(),
                     f.dueAt(), OverdueLevel.valueOf(f.level()).name())));
         }
-        outbox.publishAll(events);
+        List<Outbox.Row> rowsOut = outbox.rows(events);
+        long t2 = System.nanoTime();
+        outbox.insert(events, rowsOut);
+        phases[0] += t1 - t0;
+        phases[1] += t2 - t1;
+        phases[2] += System.nanoTime() - t2;
         return rows.size();
     }
 }

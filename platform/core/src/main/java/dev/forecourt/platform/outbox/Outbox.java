@@ -60,10 +60,21 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(List<DomainEvent> events) {
+        insert(events, rows(events));
+    }
+
+    /** The outbox rows of these events, serialised (the CPU half of {@link #publishAll}). */
+    public List<Row> rows(List<DomainEvent> events) {
+        String correlationId = CorrelationIds.current();
+        return events.stream().map(e -> row(e, correlationId)).toList();
+    }
+
+    /** Inserts serialised events in one JDBC batch, in the caller's transaction (the database half of {@link #publishAll}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void insert(List<DomainEvent> events, List<Row> rows) {
         if (events.isEmpty()) {
             return;
         }
-        List<Row> rows = events.stream().map(this::row).toList();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox_event (id, aggregate_type, aggregate_id,"
                     + " event_type, topic, payload) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))")) {
@@ -88,6 +99,10 @@ public class Outbox {
     }
 
     public Row row(DomainEvent event) {
+        return row(event, CorrelationIds.current());
+    }
+
+    private Row row(DomainEvent event, String correlationId) {
         UUID id = UUID.randomUUID();
         byte[] data;
         try {
@@ -95,8 +110,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event data of " + event.type() + " is not serialisable", e);
         }
-        byte[] envelope = CloudEvents.serialize(CloudEvents.envelope(id, "/forecourt/" + application, event, data,
-                CorrelationIds.current()));
+        byte[] envelope = CloudEvents.write(id, "/forecourt/" + application, event, data, correlationId);
         return new Row(id, topic, new String(envelope, StandardCharsets.UTF_8));
     }
 }
