@@ -1,22 +1,31 @@
 package dev.forecourt.lead.api;
 
+import dev.forecourt.lead.reports.ConsultantTargets;
 import dev.forecourt.lead.reports.StoreReports;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -37,6 +46,43 @@ public class LeadReportResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ConsultantTargets targets;
+
+    public record SetTargets(@NotNull @PositiveOrZero @Max(100_000) Integer leads,
+                             @NotNull @PositiveOrZero @Max(100_000) Integer orders,
+                             @NotNull @PositiveOrZero @Max(100_000) Integer deliveries) {
+    }
+
+    /** Sets a consultant's targets for a month (yyyy-MM); the consultants report shows them beside the actuals. */
+    @PUT
+    @Path("targets/{consultantId}")
+    @RolesAllowed({Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public ConsultantTargets.Target setTargets(@PathParam("consultantId") @NotBlank @Size(max = 64) String consultantId,
+                                               @QueryParam("storeId") @NotBlank String storeId,
+                                               @QueryParam("month") @NotNull String month,
+                                               @NotNull @Valid SetTargets request) {
+        user.requireStore(storeId);
+        return targets.set(storeId, consultantId, month(month), request.leads(), request.orders(), request.deliveries(),
+                user.id());
+    }
+
+    @GET
+    @Path("targets")
+    public List<ConsultantTargets.Target> targets(@QueryParam("storeId") @NotBlank String storeId,
+                                                  @QueryParam("month") @NotNull String month) {
+        user.requireStore(storeId);
+        return targets.of(storeId, month(month));
+    }
+
+    private static YearMonth month(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("month", "YearMonth", "must be a month as yyyy-MM, e.g. 2026-11");
+        }
+    }
 
     @GET
     @Path("funnel")

@@ -25,6 +25,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -109,8 +110,9 @@ public class LeadResource {
     }
 
     public record OpenOrder(@NotBlank @Size(max = 64) String brand, @Size(max = 64) String series,
-                            @NotBlank @Size(max = 64) String model, @NotNull @Positive BigDecimal price,
-                            @PositiveOrZero BigDecimal deposit, boolean finance, boolean insurance,
+                            @NotBlank @Size(max = 64) String model,
+                            @NotNull @Positive @Digits(integer = 10, fraction = 2) BigDecimal price,
+                            @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal deposit, boolean finance, boolean insurance,
                             @Pattern(regexp = VIN, message = "must be a 17-character VIN (no I, O or Q)") String tradeInVin) {
     }
 
@@ -122,8 +124,9 @@ public class LeadResource {
     }
 
     public record GiveQuote(@NotBlank @Size(max = 64) String brand, @Size(max = 64) String series,
-                            @NotBlank @Size(max = 64) String model, @NotNull @Positive BigDecimal listPrice,
-                            @PositiveOrZero BigDecimal discount, @NotNull LocalDate validUntil,
+                            @NotBlank @Size(max = 64) String model,
+                            @NotNull @Positive @Digits(integer = 10, fraction = 2) BigDecimal listPrice,
+                            @PositiveOrZero @Digits(integer = 10, fraction = 2) BigDecimal discount, @NotNull LocalDate validUntil,
                             @Size(max = 2000) String note) {
     }
 

@@ -35,6 +35,10 @@ public interface LeadSettings {
 
     FunnelFold funnelFold();
 
+    /** The dealer group's time zone: the calendar day of a test drive (for the licence check) is taken in it. */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId zone();
+
     /** A lead for the same customer, store and model within this window is folded into the open one. */
     @WithDefault("P30D")
     Duration foldWindow();

@@ -133,11 +133,18 @@ public class StoreReports {
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue())).toList();
     }
 
-    public record ConsultantActivity(String consultantId, long leads, long followUps, long orders, long deliveries,
-                                     long dueToday, long overdue, Double averageResponseMinutes) {
+    /** Targets of the months the period touches, summed; all null when none was set. */
+    public record Targets(Long leads, Long orders, Long deliveries) {
     }
 
-    /** Per consultant: leads captured in the period, follow-ups done, orders and deliveries, and what is due now. */
+    public record ConsultantActivity(String consultantId, long leads, long followUps, long orders, long deliveries,
+                                     long dueToday, long overdue, Double averageResponseMinutes, Targets target) {
+    }
+
+    /**
+     * Per consultant: leads captured in the period, follow-ups done, orders and deliveries beside
+     * their targets (every month the period touches, summed), and what is due now.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     public List<ConsultantActivity> consultants(Period p, Instant now) {
@@ -160,21 +167,29 @@ public class StoreReports {
                     FROM lead WHERE store_id = ?1 AND consultant_id IS NOT NULL AND next_due_at < ?5
                       AND stage NOT IN ('DELIVERED', 'DEFEATED', 'DEFEAT_REQUESTED')
                     GROUP BY consultant_id
+                ), targets AS (
+                    SELECT consultant_id, sum(leads) AS leads, sum(orders) AS orders, sum(deliveries) AS deliveries
+                    FROM consultant_target WHERE store_id = ?1 AND month >= ?6 AND month <= ?7
+                    GROUP BY consultant_id
                 )
                 SELECT c.consultant_id, coalesce(l.leads, 0), coalesce(f.n, 0), coalesce(o.n, 0), coalesce(o.delivered, 0),
-                       coalesce(d.today, 0), coalesce(d.overdue, 0), l.response
+                       coalesce(d.today, 0), coalesce(d.overdue, 0), l.response, t.leads, t.orders, t.deliveries
                 FROM (SELECT consultant_id FROM leads UNION SELECT consultant_id FROM follow_ups
-                      UNION SELECT consultant_id FROM orders UNION SELECT consultant_id FROM due) c
+                      UNION SELECT consultant_id FROM orders UNION SELECT consultant_id FROM due
+                      UNION SELECT consultant_id FROM targets) c
                 LEFT JOIN leads l USING (consultant_id) LEFT JOIN follow_ups f USING (consultant_id)
                 LEFT JOIN orders o USING (consultant_id) LEFT JOIN due d USING (consultant_id)
+                LEFT JOIN targets t USING (consultant_id)
                 WHERE c.consultant_id IS NOT NULL
                 ORDER BY c.consultant_id""")
                 .setParameter(1, p.storeId()).setParameter(2, p.start()).setParameter(3, p.end())
-                .setParameter(4, now).setParameter(5, endOfToday).getResultList();
+                .setParameter(4, now).setParameter(5, endOfToday)
+                .setParameter(6, p.from().withDayOfMonth(1)).setParameter(7, p.to()).getResultList();
         return rows.stream().map(r -> new ConsultantActivity((String) r[0], ((Number) r[1]).longValue(),
                 ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
                 ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
-                r[7] == null ? null : ((Number) r[7]).doubleValue())).toList();
+                r[7] == null ? null : ((Number) r[7]).doubleValue(),
+                new Targets(longOrNull(r[8]), longOrNull(r[9]), longOrNull(r[10])))).toList();
     }
 
     public record DefeatCount(String reason, String model, String competitor, String consultantId, long defeats) {
@@ -200,5 +215,9 @@ public class StoreReports {
 
     private static BigDecimal rate(long part, long whole) {
         return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+
+    private static Long longOrNull(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 }

@@ -43,6 +43,12 @@ public class Assignments {
                         + " VALUES (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, lead.id).setParameter(2, consultantId).setParameter(3, previous)
                 .setParameter(4, by).setParameter(5, reason).executeUpdate();
+        // The new consultant works the lead's booked drives and live order; finished ones keep who did them.
+        em.createNativeQuery("UPDATE test_drive SET consultant_id = ?2, version = version + 1 WHERE lead_id = ?1 AND status = 'BOOKED'")
+                .setParameter(1, lead.id).setParameter(2, consultantId).executeUpdate();
+        em.createNativeQuery("UPDATE sales_order SET consultant_id = ?2, version = version + 1 WHERE lead_id = ?1"
+                        + " AND status NOT IN ('DELIVERED', 'CANCELLED')")
+                .setParameter(1, lead.id).setParameter(2, consultantId).executeUpdate();
         outbox.publish(new DomainEvent(LeadEvents.ASSIGNED, LeadEvents.AGGREGATE, lead.id.toString(), lead.storeId,
                 new LeadEvents.Assigned(lead.id, lead.storeId, consultantId, previous, reason)));
     }

@@ -5,12 +5,12 @@ import java.time.OffsetDateTime;
 import java.sql.Timestamp;
 
 /** Values of native-query rows as Java types: the driver hands timestamps back in more than one shape. */
-final class NativeValues {
+public final class NativeValues {
 
     private NativeValues() {
     }
 
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value instanceof Instant i) return i;
         if (value instanceof OffsetDateTime o) return o.toInstant();
         if (value instanceof Timestamp t) return t.toInstant();

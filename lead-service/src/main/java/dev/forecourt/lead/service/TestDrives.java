@@ -1,5 +1,6 @@
 package dev.forecourt.lead.service;
 
+import dev.forecourt.lead.config.LeadSettings;
 import dev.forecourt.lead.domain.Lead;
 import dev.forecourt.lead.domain.LeadStage;
 import dev.forecourt.lead.domain.TestDrive;
@@ -54,6 +55,9 @@ public class TestDrives {
     @Inject
     Clock clock;
 
+    @Inject
+    LeadSettings settings;
+
     public record Booking(String vin, String brand, String series, String model, OffsetDateTime slotStart,
                           OffsetDateTime slotEnd, String route, String licenceNumber, LocalDate licenceExpiry) {
     }
@@ -63,15 +67,20 @@ public class TestDrives {
         Lead lead = desk.get(leadId);
         desk.requireWorkable(lead, "a test drive");
         refuse(TestDriveRules.slotViolation(b.slotStart(), b.slotEnd()), "slot");
-        // The licence must be valid on the day of the drive, in the slot's own offset.
-        refuse(TestDriveRules.violation(b.licenceNumber(), b.licenceExpiry(), b.slotStart().toLocalDate()), "licence");
+        // The licence must be valid on the last day the drive touches, in the group's time zone
+        // (whatever offset the client wrote the slot in).
+        refuse(TestDriveRules.violation(b.licenceNumber(), b.licenceExpiry(),
+                b.slotEnd().atZoneSameInstant(settings.zone()).toLocalDate()), "licence");
         Instant start = b.slotStart().toInstant();
         Instant end = b.slotEnd().toInstant();
         // Named here for a clear answer; the exclusion constraint still settles two bookings racing for the slot.
         TestDrive.<TestDrive>find("vin = ?1 and status <> 'CANCELLED' and slotStart < ?3 and slotEnd > ?2", b.vin(), start, end)
                 .firstResultOptional().ifPresent(other -> {
-                    throw ProblemException.conflict("car " + b.vin() + " is booked from " + other.slotStart + " to "
-                            + other.slotEnd + " (test drive " + other.id + ")");
+                    // Another store's booking is not the caller's to see: only that the car is taken.
+                    throw ProblemException.conflict(other.storeId.equals(lead.storeId)
+                            ? "car " + b.vin() + " is booked from " + other.slotStart + " to " + other.slotEnd
+                              + " (test drive " + other.id + ")"
+                            : "car " + b.vin() + " is booked for part of that slot");
                 });
         String licence = b.licenceNumber().trim().toUpperCase(Locale.ROOT);
         TestDrive d = new TestDrive();

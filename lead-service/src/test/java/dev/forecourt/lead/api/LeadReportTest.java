@@ -133,6 +133,54 @@ class LeadReportTest {
     }
 
     @Test
+    void managersSetMonthlyTargetsAndTheConsultantsReportPutsActualsBesideThem() {
+        String me = Tokens.subject("consultant.a");
+        capture("consultant.a");
+        String month = java.time.YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String body = "{\"leads\":40,\"orders\":12,\"deliveries\":10}";
+        // Consultants and analysts do not set targets; nor does a manager for another store.
+        given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json").body(body)
+                .queryParam("storeId", "store-a").queryParam("month", month)
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("analyst")).contentType("application/json").body(body)
+                .queryParam("storeId", "store-a").queryParam("month", month)
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body(body)
+                .queryParam("storeId", "store-b").queryParam("month", month)
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(403);
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body(body)
+                .queryParam("storeId", "store-a").queryParam("month", "2026-13")
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(422).body("errors.field", hasItem("month"));
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"leads\":-1,\"orders\":12,\"deliveries\":10}")
+                .queryParam("storeId", "store-a").queryParam("month", month)
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(422).body("errors.field", hasItem("leads"));
+
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body(body)
+                .queryParam("storeId", "store-a").queryParam("month", month)
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(200)
+                .body("orders", equalTo(12)).body("setBy", equalTo(Tokens.subject("manager.a")));
+        // Set again: replaced, not added.
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"leads\":40,\"orders\":15,\"deliveries\":10}")
+                .queryParam("storeId", "store-a").queryParam("month", month)
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("analyst")).queryParam("storeId", "store-a").queryParam("month", month)
+                .when().get("/api/lead-reports/targets").then().statusCode(200)
+                .body("find { it.consultantId == '" + me + "' }.orders", equalTo(15));
+
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        var report = given().header("Authorization", Tokens.bearer("manager.a"))
+                .queryParam("storeId", "store-a").queryParam("from", today.withDayOfMonth(1).toString())
+                .queryParam("to", today.toString())
+                .when().get("/api/lead-reports/consultants").then().statusCode(200).extract();
+        String mine = "find { it.consultantId == '" + me + "' }";
+        assertEquals(Integer.valueOf(15), report.path(mine + ".target.orders"));
+        assertEquals(Integer.valueOf(40), report.path(mine + ".target.leads"));
+        org.junit.jupiter.api.Assertions.assertTrue(report.<Integer>path(mine + ".leads") >= 1, "the lead captured above counts");
+    }
+
+    @Test
     void reportsAreForManagersOfTheStoreAndCheckTheirPeriod() {
         given().header("Authorization", Tokens.bearer("consultant.a"))
                 .queryParam("storeId", "store-a").queryParam("from", "2026-01-01").queryParam("to", "2026-01-31")

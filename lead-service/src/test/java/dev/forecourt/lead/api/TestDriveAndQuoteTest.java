@@ -198,6 +198,10 @@ class TestDriveAndQuoteTest {
         call("consultant.a", "POST", "/api/leads/" + lead + "/quotes", "{\"brand\":\"Volkswagen\",\"model\":\"330TSI\","
                 + "\"listPrice\":200000,\"discount\":200000,\"validUntil\":\"" + validUntil + "\"}")
                 .response().then().statusCode(422).body("errors.field", hasItem("discount"));
+        // More decimals than the currency has: refused by name, not rounded into a broken rule.
+        call("consultant.a", "POST", "/api/leads/" + lead + "/quotes", "{\"brand\":\"Volkswagen\",\"model\":\"330TSI\","
+                + "\"listPrice\":100,\"discount\":99.999,\"validUntil\":\"" + validUntil + "\"}")
+                .response().then().statusCode(422).body("errors.field", hasItem("discount"));
         call("consultant.a", "POST", "/api/leads/" + lead + "/quotes", "{\"brand\":\"Volkswagen\",\"model\":\"330TSI\","
                 + "\"listPrice\":200000,\"validUntil\":\"2020-01-01\"}")
                 .response().then().statusCode(422).body("errors.field", hasItem("validUntil"));
@@ -208,6 +212,30 @@ class TestDriveAndQuoteTest {
         call("consultant.a", "GET", "/api/leads/" + lead + "/quotes", null).response().then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].validUntil", equalTo(validUntil));
         call("consultant.b", "GET", "/api/leads/" + lead + "/quotes", null).response().then().statusCode(404);
+    }
+
+    @Test
+    void aReassignedLeadTakesItsBookedDriveToTheNewConsultant() {
+        String lead = capture("consultant.a");
+        OffsetDateTime nine = tomorrowAt(9);
+        String drive = call("consultant.a", "POST", "/api/leads/" + lead + "/test-drives",
+                booking(demoCar(), nine, nine.plusHours(1), LICENCE, VALID_UNTIL)).response().then().statusCode(201).extract().path("id");
+        call("manager.a", "PUT", "/api/leads/" + lead + "/consultant", "{\"consultantId\":\"consultant-x\",\"reason\":\"holiday\"}")
+                .response().then().statusCode(200);
+        call("manager.a", "GET", "/api/test-drives/" + drive, null).response().then().statusCode(200)
+                .body("consultantId", equalTo("consultant-x"));
+        // The previous consultant no longer works it.
+        call("consultant.a", "GET", "/api/test-drives/" + drive, null).response().then().statusCode(404);
+    }
+
+    @Test
+    void theLicenceMustBeValidOnTheDriveDayInTheGroupsZone() {
+        // 07:30 in Shanghai on the day after tomorrow, written in UTC: the evening before, 23:30Z.
+        OffsetDateTime early = tomorrowAt(7).plusDays(1).withMinute(30).withOffsetSameInstant(ZoneOffset.UTC);
+        String expiredTheDayBefore = early.atZoneSameInstant(ZoneOffset.ofHours(8)).toLocalDate().minusDays(1).toString();
+        call("consultant.a", "POST", "/api/leads/" + capture("consultant.a") + "/test-drives",
+                booking(demoCar(), early, early.plusMinutes(30), LICENCE, expiredTheDayBefore))
+                .response().then().statusCode(422).body("errors.field", hasItem("licenceExpiry"));
     }
 
     private static <T> T get(Future<T> f) {
