@@ -1,7 +1,7 @@
 package dev.forecourt.bench;
 
 import dev.forecourt.customer.domain.IdCardNumber;
-import dev.forecourt.customer.domain.Vin;
+import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.platform.testing.LocalInfrastructure;
 import dev.forecourt.platform.testing.Tokens;
 import org.apache.kafka.clients.admin.Admin;

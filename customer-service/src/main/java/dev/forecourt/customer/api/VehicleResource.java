@@ -2,7 +2,7 @@ package dev.forecourt.customer.api;
 
 import dev.forecourt.customer.api.validation.ValidVin;
 import dev.forecourt.customer.domain.Vehicle;
-import dev.forecourt.customer.domain.Vin;
+import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.customer.service.VehicleRegistry;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;

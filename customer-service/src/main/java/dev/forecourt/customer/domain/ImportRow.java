@@ -1,5 +1,7 @@
 package dev.forecourt.customer.domain;
 
+import dev.forecourt.platform.vehicle.Vin;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.forecourt.customer.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forecourt.customer.domain.LeadGrade;
 import dev.forecourt.customer.domain.LostStage;
-import dev.forecourt.customer.domain.Vin;
+import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.customer.service.Reactions;
 import dev.forecourt.platform.inbox.EventBatches;
 import io.cloudevents.CloudEvent;

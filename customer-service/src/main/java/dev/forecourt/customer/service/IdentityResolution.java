@@ -4,7 +4,7 @@ import dev.forecourt.customer.api.CustomerInput;
 import dev.forecourt.customer.domain.Customer;
 import dev.forecourt.customer.domain.CustomerIdentifier;
 import dev.forecourt.customer.domain.Vehicle;
-import dev.forecourt.customer.domain.Vin;
+import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.forecourt.customer.service;
 
 import dev.forecourt.customer.domain.Customer;
 import dev.forecourt.customer.domain.Vehicle;
-import dev.forecourt.customer.domain.Vin;
+import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.customer.domain.WarrantyPolicy;
 import dev.forecourt.customer.events.CustomerEvents;
 import dev.forecourt.platform.events.DomainEvent;

@@ -1,7 +1,7 @@
 package dev.forecourt.customer.api;
 
 import dev.forecourt.customer.domain.IdCardNumber;
-import dev.forecourt.customer.domain.Vin;
+import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.customer.events.CustomerEvents;
 import dev.forecourt.customer.service.DailyCare;
 import dev.forecourt.platform.events.CloudEvents;

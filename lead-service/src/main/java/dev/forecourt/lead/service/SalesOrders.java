@@ -74,7 +74,7 @@ public class SalesOrders {
         o.deposit = terms.deposit() == null ? BigDecimal.ZERO : terms.deposit();
         o.finance = terms.finance();
         o.insurance = terms.insurance();
-        o.tradeInVin = terms.tradeInVin();
+        o.tradeInVin = Vins.checked("tradeInVin", terms.tradeInVin());
         o.persist();
         lead.stage = lead.stageValue().advanceTo(LeadStage.ORDERED).name();
         LeadGrade grade = LeadGrade.forDeposit(o.deposit, lead.gradeValue());
@@ -84,7 +84,8 @@ public class SalesOrders {
     }
 
     @Transactional
-    public SalesOrder allocate(UUID orderId, String vin) {
+    public SalesOrder allocate(UUID orderId, String rawVin) {
+        String vin = Vins.checked("vin", rawVin);
         SalesOrder o = get(orderId);
         SalesOrder.<SalesOrder>find("vin = ?1 and status <> 'CANCELLED' and id <> ?2", vin, o.id).firstResultOptional()
                 .ifPresent(other -> {

@@ -66,6 +66,7 @@ public class TestDrives {
     public TestDrive book(UUID leadId, Booking b) {
         Lead lead = desk.get(leadId);
         desk.requireWorkable(lead, "a test drive");
+        String car = Vins.checked("vin", b.vin());
         refuse(TestDriveRules.slotViolation(b.slotStart(), b.slotEnd()), "slot");
         // The licence must be valid on the last day the drive touches, in the group's time zone
         // (whatever offset the client wrote the slot in).
@@ -74,13 +75,13 @@ public class TestDrives {
         Instant start = b.slotStart().toInstant();
         Instant end = b.slotEnd().toInstant();
         // Named here for a clear answer; the exclusion constraint still settles two bookings racing for the slot.
-        TestDrive.<TestDrive>find("vin = ?1 and status <> 'CANCELLED' and slotStart < ?3 and slotEnd > ?2", b.vin(), start, end)
+        TestDrive.<TestDrive>find("vin = ?1 and status <> 'CANCELLED' and slotStart < ?3 and slotEnd > ?2", car, start, end)
                 .firstResultOptional().ifPresent(other -> {
                     // Another store's booking is not the caller's to see: only that the car is taken.
                     throw ProblemException.conflict(other.storeId.equals(lead.storeId)
-                            ? "car " + b.vin() + " is booked from " + other.slotStart + " to " + other.slotEnd
+                            ? "car " + car + " is booked from " + other.slotStart + " to " + other.slotEnd
                               + " (test drive " + other.id + ")"
-                            : "car " + b.vin() + " is booked for part of that slot");
+                            : "car " + car + " is booked for part of that slot");
                 });
         String licence = b.licenceNumber().trim().toUpperCase(Locale.ROOT);
         TestDrive d = new TestDrive();
@@ -88,7 +89,7 @@ public class TestDrives {
         d.storeId = lead.storeId;
         d.leadId = lead.id;
         d.consultantId = lead.consultantId;
-        d.vin = b.vin();
+        d.vin = car;
         d.brand = b.brand() == null ? lead.brand : b.brand();
         d.series = b.series() == null ? lead.series : b.series();
         d.model = b.model() == null ? lead.model : b.model();

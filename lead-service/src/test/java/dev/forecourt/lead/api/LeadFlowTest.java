@@ -249,6 +249,10 @@ class LeadFlowTest {
                     .response().then().statusCode(409).body("detail", containsString("allowed"));
             call("consultant.a", "POST", "/api/sales-orders/" + orderId + "/allocation", "{\"vin\":\"1M8GDM9AXKP04278O\"}")
                     .response().then().statusCode(422).body("errors.field", hasItem("vin"));
+            // A mistyped character fails the check digit here, not later at customer-service's consumer.
+            call("consultant.a", "POST", "/api/sales-orders/" + orderId + "/allocation", "{\"vin\":\"1M8GDM9AXKP042789\"}")
+                    .response().then().statusCode(422).body("errors.field", hasItem("vin"))
+                    .body("detail", containsString("check digit"));
             call("consultant.a", "POST", "/api/sales-orders/" + orderId + "/allocation", "{\"vin\":\"" + VIN + "\"}")
                     .response().then().statusCode(200).body("status", equalTo("ALLOCATED"));
             call("consultant.a", "POST", "/api/sales-orders/" + orderId + "/inspection", null)

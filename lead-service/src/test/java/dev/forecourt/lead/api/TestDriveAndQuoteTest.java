@@ -4,6 +4,7 @@ import dev.forecourt.lead.events.LeadEvents;
 import dev.forecourt.platform.testing.EventSchemas;
 import dev.forecourt.platform.testing.KafkaEvents;
 import dev.forecourt.platform.testing.RealServices;
+import dev.forecourt.platform.vehicle.Vin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -52,6 +53,7 @@ class TestDriveAndQuoteTest {
         for (int i = 0; i < 14; i++) {
             vin.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
         }
+        vin.setCharAt(8, Vin.checkDigit(vin.toString()));
         return vin.toString();
     }
 
@@ -81,6 +83,10 @@ class TestDriveAndQuoteTest {
                 booking(car, ten, ten.plusHours(1), LICENCE, ten.minusDays(1).toLocalDate().toString()))
                 .response().then().statusCode(422).body("errors.field", hasItem("licenceExpiry"))
                 .body("errors.rule", hasItem("licence"));
+        // The check digit itself mistyped (position 9 weighs nothing, so the expected digit stays the same).
+        String mistyped = car.substring(0, 8) + (car.charAt(8) == '0' ? '1' : '0') + car.substring(9);
+        call("consultant.a", "POST", "/api/leads/" + lead + "/test-drives", booking(mistyped, ten, ten.plusHours(1), LICENCE, VALID_UNTIL))
+                .response().then().statusCode(422).body("errors.field", hasItem("vin"));
         call("consultant.a", "POST", "/api/leads/" + lead + "/test-drives", booking(car, ten, ten.plusHours(1), "12345", VALID_UNTIL))
                 .response().then().statusCode(422).body("errors.field", hasItem("licenceNumber"));
         call("consultant.a", "POST", "/api/leads/" + lead + "/test-drives", booking(car, ten, ten.minusMinutes(5), LICENCE, VALID_UNTIL))

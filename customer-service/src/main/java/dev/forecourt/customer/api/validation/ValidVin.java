@@ -1,6 +1,6 @@
 package dev.forecourt.customer.api.validation;
 
-import dev.forecourt.customer.domain.Vin;
+import dev.forecourt.platform.vehicle.Vin;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,4 +1,4 @@
-package dev.forecourt.customer.domain;
+package dev.forecourt.platform.vehicle;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * <p>Position 9 is a check digit computed from the other 16 characters, so a single mistyped
  * character is caught at entry time instead of creating a second record for the same vehicle
- * (the VIN is one of the keys identity resolution matches on).
+ * (the VIN is one of the keys identity resolution matches on). Shared by every service that takes
+ * VINs in (customer records, sales orders, test drives), so one service never accepts a VIN another
+ * refuses when it consumes the event.
  */
 public final class Vin {
 

@@ -1,4 +1,4 @@
-package dev.forecourt.customer.domain;
+package dev.forecourt.platform.vehicle;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
