@@ -138,6 +138,14 @@ class LeadFeedTest {
                 .body("{\"brand\":\"Volkswagen\",\"model\":\"330TSI\",\"price\":235000}")
                 .when().post("/api/leads/" + leadId + "/orders").then().statusCode(409)
                 .body("detail", containsString("not linked"));
+        // Dealer IT sees what waits for customer-service, without its contact.
+        given().header("Authorization", Tokens.bearer("manager.a")).queryParam("storeId", "store-a")
+                .when().get("/api/lead-feeds/unlinked").then().statusCode(200)
+                .body("find { it.leadId == '" + leadId + "' }.refusedBecause", org.hamcrest.Matchers.nullValue())
+                .body("leadId", hasItem(leadId))
+                .body(org.hamcrest.Matchers.not(containsString(phone)));
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("storeId", "store-a")
+                .when().get("/api/lead-feeds/unlinked").then().statusCode(403);
 
         try (var customerService = new CustomerServiceStandIn().start();
              KafkaEvents events = KafkaEvents.tail("lead-events")) {
@@ -149,6 +157,9 @@ class LeadFeedTest {
             assertEquals(CustomerServiceStandIn.customerFor(phone), now.customerId);
             assertNull(now.contactEnc, "the contact is erased once linked");
         }
+        given().header("Authorization", Tokens.bearer("manager.a")).queryParam("storeId", "store-a")
+                .when().get("/api/lead-feeds/unlinked").then().statusCode(200)
+                .body("leadId", org.hamcrest.Matchers.not(hasItem(leadId)));
     }
 
     @Test
