@@ -14,7 +14,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -89,6 +94,67 @@ public class Consents {
             }
         }
         return channels;
+    }
+
+    /** A channel and purpose: what one consent answer is about. */
+    public record Pair(Consent.Channel channel, Consent.Purpose purpose) {
+    }
+
+    /**
+     * A merge: all of {@code from}'s entries move to {@code into} unchanged. The ledger's order
+     * (entry id: the order decisions were recorded in) is global, so {@code into}'s answer per
+     * pair becomes the latest decision of either history; a later withdrawal on either record wins
+     * over an earlier grant. Returns the ids moved. The caller holds both customers' locks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Long> moveAll(UUID from, UUID into) {
+        return ((List<Number>) em.createNativeQuery("UPDATE consent_entry SET customer_id = ?2 WHERE customer_id = ?1"
+                        + " RETURNING id")
+                .setParameter(1, from).setParameter(2, into).getResultList())
+                .stream().map(Number::longValue).sorted().toList();
+    }
+
+    /** Undoes {@link #moveAll}: the entries still on {@code from} go back to {@code into}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void moveBack(List<Long> ids, UUID from, UUID into) {
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("UPDATE consent_entry SET customer_id = :into WHERE customer_id = :from AND id IN (:ids)")
+                    .setParameter("into", into).setParameter("from", from).setParameter("ids", ids).executeUpdate();
+        }
+    }
+
+    /** The current entry per pair (pairs without one are absent: no). */
+    public Map<Pair, Entry> snapshot(UUID customerId) {
+        Map<Pair, Entry> state = new HashMap<>();
+        current(customerId).forEach(e -> state.put(new Pair(e.channel(), e.purpose()), e));
+        return state;
+    }
+
+    /**
+     * Publishes a consent change for each pair whose answer (allowed or not) for {@code c} differs
+     * from {@code before} (entries moved by a merge or its undo): the new basis, or, where no entry
+     * is left, a "no" from {@code source} now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishChanges(Customer c, Map<Pair, Entry> before, String source) {
+        Map<Pair, Entry> after = snapshot(c.id);
+        Set<Pair> pairs = new TreeSet<>(Comparator.comparing(Pair::channel)
+                .thenComparing(Pair::purpose));
+        pairs.addAll(before.keySet());
+        pairs.addAll(after.keySet());
+        for (Pair p : pairs) {
+            Entry was = before.get(p);
+            Entry now = after.get(p);
+            boolean allowedBefore = was != null && was.granted();
+            boolean allowedNow = now != null && now.granted();
+            if (allowedBefore == allowedNow) {
+                continue;
+            }
+            outbox.publish(new DomainEvent(CustomerEvents.CONSENT_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
+                    c.storeId, new CustomerEvents.ConsentChanged(c.id, c.storeId, p.channel().name(), p.purpose().name(),
+                    allowedNow, now == null ? source : now.source(), now == null ? Instant.now() : now.occurredAt())));
+        }
     }
 
     @SuppressWarnings("unchecked")

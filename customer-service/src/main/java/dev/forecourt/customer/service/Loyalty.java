@@ -20,8 +20,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -192,6 +195,97 @@ public class Loyalty {
             outbox.publish(new DomainEvent(CustomerEvents.TIER_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
                     c.storeId, new CustomerEvents.TierChanged(c.id, c.storeId, from, tier.name())));
         }
+    }
+
+    /**
+     * What a merge moved from one customer's points to another's: the ledger rows, the cause
+     * references it had to tag (id to original reference) and the balance.
+     */
+    public record Transfer(List<Long> movements, Map<Long, String> taggedCauses, long points) {
+    }
+
+    /**
+     * A merge: all of {@code from}'s ledger rows move to {@code into} with their cause, time and
+     * expiry (so expiry by lot works on the joined ledger), and {@code from}'s balance is added to
+     * {@code into}'s; {@code from} is left at zero. A row whose cause {@code into} already has (the
+     * nightly expiry books every customer under one reference) gets {@code tag} appended to its
+     * cause reference, as the ledger is unique per customer and cause; undo restores it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public Transfer transferAll(UUID from, UUID into, String tag) {
+        long points = lockAccounts(from, into).getOrDefault(from, 0L);
+        Map<Long, String> tagged = new LinkedHashMap<>();
+        List<Object[]> clashes = em.createNativeQuery("SELECT m.id, m.cause_ref FROM points_movement m"
+                        + " WHERE m.customer_id = ?1 AND EXISTS (SELECT 1 FROM points_movement s WHERE s.customer_id = ?2"
+                        + " AND s.kind = m.kind AND s.cause_type = m.cause_type AND s.cause_ref = m.cause_ref) ORDER BY m.id")
+                .setParameter(1, from).setParameter(2, into).getResultList();
+        for (Object[] r : clashes) {
+            long id = ((Number) r[0]).longValue();
+            String original = (String) r[1];
+            String keep = original.length() + tag.length() <= 128 ? original : original.substring(0, 128 - tag.length());
+            em.createNativeQuery("UPDATE points_movement SET cause_ref = ?2 WHERE id = ?1")
+                    .setParameter(1, id).setParameter(2, keep + tag).executeUpdate();
+            tagged.put(id, original);
+        }
+        List<Long> moved = ((List<Number>) em.createNativeQuery("UPDATE points_movement SET customer_id = ?2"
+                        + " WHERE customer_id = ?1 RETURNING id")
+                .setParameter(1, from).setParameter(2, into).getResultList())
+                .stream().map(Number::longValue).sorted().toList();
+        if (points > 0) {
+            em.createNativeQuery("UPDATE loyalty_account SET balance = 0 WHERE customer_id = ?1")
+                    .setParameter(1, from).executeUpdate();
+            credit(into, points);
+        }
+        return new Transfer(moved, tagged, points);
+    }
+
+    /**
+     * Undoes {@link #transferAll}: the rows still on {@code from} go back to {@code into} with their
+     * original cause references, and the balance moved returns. Refused with 409 when {@code from}
+     * no longer holds that many points (it spent them since): a balance never goes below zero.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void transferBack(UUID from, UUID into, Transfer t) {
+        long left = lockAccounts(from, into).getOrDefault(from, 0L);
+        if (left < t.points()) {
+            throw ProblemException.conflict("customer " + from + " has " + left + " points left, but the merge brought"
+                    + " it " + t.points() + " points that would have to go back to customer " + into + ": undoing"
+                    + " the merge now would leave a negative balance");
+        }
+        if (!t.movements().isEmpty()) {
+            em.createNativeQuery("UPDATE points_movement SET customer_id = :into WHERE customer_id = :from AND id IN (:ids)")
+                    .setParameter("into", into).setParameter("from", from).setParameter("ids", t.movements())
+                    .executeUpdate();
+        }
+        t.taggedCauses().forEach((id, original) -> em.createNativeQuery("UPDATE points_movement m SET cause_ref = ?2"
+                        + " WHERE m.id = ?1 AND m.customer_id = ?3 AND NOT EXISTS (SELECT 1 FROM points_movement s"
+                        + " WHERE s.customer_id = m.customer_id AND s.kind = m.kind AND s.cause_type = m.cause_type"
+                        + " AND s.cause_ref = ?2)")
+                .setParameter(1, id).setParameter(2, original).setParameter(3, into).executeUpdate());
+        if (t.points() > 0) {
+            em.createNativeQuery("UPDATE loyalty_account SET balance = balance - ?2 WHERE customer_id = ?1")
+                    .setParameter(1, from).setParameter(2, t.points()).executeUpdate();
+            credit(into, t.points());
+        }
+    }
+
+    /** Locks both accounts (in a fixed order) and returns their balances; a customer without one has none. */
+    @SuppressWarnings("unchecked")
+    private Map<UUID, Long> lockAccounts(UUID a, UUID b) {
+        List<Object[]> rows = em.createNativeQuery("SELECT customer_id, balance FROM loyalty_account"
+                        + " WHERE customer_id IN (?1, ?2) ORDER BY customer_id FOR UPDATE")
+                .setParameter(1, a).setParameter(2, b).getResultList();
+        Map<UUID, Long> balances = new HashMap<>();
+        rows.forEach(r -> balances.put((UUID) r[0], ((Number) r[1]).longValue()));
+        return balances;
+    }
+
+    private long credit(UUID customerId, long points) {
+        return ((Number) em.createNativeQuery("INSERT INTO loyalty_account (customer_id, balance) VALUES (?1, ?2)"
+                        + " ON CONFLICT (customer_id) DO UPDATE SET balance = loyalty_account.balance + EXCLUDED.balance"
+                        + " RETURNING balance")
+                .setParameter(1, customerId).setParameter(2, points).getSingleResult()).longValue();
     }
 
     private boolean move(UUID customerId, String kind, long points, String causeType, String causeRef,

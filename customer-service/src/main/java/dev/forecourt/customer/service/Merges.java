@@ -36,7 +36,8 @@ import java.util.function.Function;
 
 /**
  * Merging two records of the same person: the survivor and each field's winner come from
- * {@link Survivorship}; identifiers and vehicles move to the survivor; the merged record stays,
+ * {@link Survivorship}; identifiers, vehicles, points (ledger and balance) and consent entries
+ * move to the survivor; the merged record stays,
  * marked {@code mergedInto}, so a manager can undo the merge exactly. Other services re-point
  * their references on {@code forecourt.customer.merged.v1}.
  */
@@ -52,8 +53,30 @@ public class Merges {
                           Instant mergedAt, String mergedBy, Instant undoneAt, String undoneBy) {
     }
 
-    /** What undo needs: each field's stored value before and after, and what moved. */
-    record UndoData(Map<String, String[]> fields, List<UUID> identifiers, List<UUID> vehicles) {
+    /**
+     * What undo needs: each field's stored value before and after, and what moved. Merges recorded
+     * before points and consents moved lack those fields: they read as nothing moved.
+     *
+     * @param pointsMovements the points ledger rows moved
+     * @param pointsCauses    of those, the ones whose cause reference was tagged: id to the original
+     * @param points          the balance moved
+     * @param consentEntries  the consent entries moved
+     */
+    record UndoData(Map<String, String[]> fields, List<UUID> identifiers, List<UUID> vehicles,
+                    List<Long> pointsMovements, Map<Long, String> pointsCauses, Long points, List<Long> consentEntries) {
+        UndoData {
+            fields = fields == null ? Map.of() : fields;
+            identifiers = identifiers == null ? List.of() : identifiers;
+            vehicles = vehicles == null ? List.of() : vehicles;
+            pointsMovements = pointsMovements == null ? List.of() : pointsMovements;
+            pointsCauses = pointsCauses == null ? Map.of() : pointsCauses;
+            points = points == null ? 0L : points;
+            consentEntries = consentEntries == null ? List.of() : consentEntries;
+        }
+
+        Loyalty.Transfer pointsTransfer() {
+            return new Loyalty.Transfer(pointsMovements, pointsCauses, points);
+        }
     }
 
     private static final List<Field> FIELDS = List.of(
@@ -97,6 +120,12 @@ public class Merges {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Loyalty loyalty;
+
+    @Inject
+    Consents consents;
 
     @Transactional
     public Outcome merge(UUID a, UUID b, String reason) {
@@ -146,16 +175,22 @@ public class Merges {
             v.ownerId = survivor.id;
             movedVehicles.add(v.id);
         }
+        UUID mergeId = UUID.randomUUID();
+        // Points: the merged ledger and balance join the survivor's; the merged record keeps none.
+        Loyalty.Transfer points = loyalty.transferAll(merged.id, survivor.id, " (merge " + mergeId + ")");
+        // Consents: both histories become one, so the latest decision of either is the answer.
+        Map<Consents.Pair, Consents.Entry> consentsBefore = consents.snapshot(survivor.id);
+        List<Long> movedConsents = consents.moveAll(merged.id, survivor.id);
         merged.mergedInto = survivor.id;
         merged.updatedAt = Instant.now();
         survivor.updatedAt = Instant.now();
 
-        UUID mergeId = UUID.randomUUID();
         em.createNativeQuery("INSERT INTO customer_merge (id, store_id, survivor_id, merged_id, decisions, undo_data,"
                         + " merged_by) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS jsonb), CAST(?6 AS jsonb), ?7)")
                 .setParameter(1, mergeId).setParameter(2, survivor.storeId).setParameter(3, survivor.id)
                 .setParameter(4, merged.id).setParameter(5, write(published))
-                .setParameter(6, write(new UndoData(fieldUndo, movedIdentifiers, movedVehicles)))
+                .setParameter(6, write(new UndoData(fieldUndo, movedIdentifiers, movedVehicles, points.movements(),
+                        points.taggedCauses(), points.points(), movedConsents)))
                 .setParameter(7, user.id()).executeUpdate();
         changes.add(new ChangeLog.Change("mergedFrom", null, merged.id.toString()));
         changeLog.record(survivor.id, user.id(), changes, reason);
@@ -163,12 +198,15 @@ public class Merges {
                 reason);
         outbox.publish(new DomainEvent(CustomerEvents.MERGED, CustomerEvents.AGGREGATE, survivor.id.toString(),
                 survivor.storeId, new CustomerEvents.Merged(mergeId, survivor.id, merged.id, survivor.storeId)));
+        consents.publishChanges(survivor, consentsBefore, "merge " + mergeId);
         return get(mergeId);
     }
 
     /**
      * Undoes a merge: the merged record comes back, and what the merge moved or overwrote returns
-     * to it — except what was changed again since (that later change is kept).
+     * to it — except what was changed again since (that later change is kept). Its points come
+     * back too; when the survivor has since spent so many that it could not give them back without
+     * a negative balance, the undo is refused (409) and nothing changes.
      */
     @Transactional
     public Outcome undo(UUID mergeId, String reason) {
@@ -180,6 +218,11 @@ public class Merges {
         Customer merged = lockVisible(merge.mergedId());
         UndoData undo = read((String) em.createNativeQuery("SELECT CAST(undo_data AS text) FROM customer_merge WHERE id = ?1")
                 .setParameter(1, mergeId).getSingleResult(), new TypeReference<>() { });
+        // First, as it may refuse: the points the merge brought go back only if the survivor still has them.
+        loyalty.transferBack(survivor.id, merged.id, undo.pointsTransfer());
+        Map<Consents.Pair, Consents.Entry> survivorConsents = consents.snapshot(survivor.id);
+        Map<Consents.Pair, Consents.Entry> mergedConsents = consents.snapshot(merged.id);
+        consents.moveBack(undo.consentEntries(), survivor.id, merged.id);
         List<ChangeLog.Change> changes = new ArrayList<>();
         undo.fields().forEach((name, beforeAfter) -> {
             Field f = field(name);
@@ -212,6 +255,8 @@ public class Merges {
                 "merge undone: " + reason);
         outbox.publish(new DomainEvent(CustomerEvents.MERGE_UNDONE, CustomerEvents.AGGREGATE, survivor.id.toString(),
                 survivor.storeId, new CustomerEvents.MergeUndone(mergeId, survivor.id, merged.id, survivor.storeId)));
+        consents.publishChanges(survivor, survivorConsents, "merge " + mergeId + " undone");
+        consents.publishChanges(merged, mergedConsents, "merge " + mergeId + " undone");
         return get(mergeId);
     }
 

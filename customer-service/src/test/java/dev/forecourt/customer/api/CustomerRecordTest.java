@@ -3,7 +3,9 @@ package dev.forecourt.customer.api;
 import dev.forecourt.customer.domain.IdCardNumber;
 import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.customer.domain.Customer;
 import dev.forecourt.customer.service.DailyCare;
+import dev.forecourt.customer.service.Loyalty;
 import dev.forecourt.platform.events.CloudEvents;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.testing.ConsumerGroupAtEnd;
@@ -57,6 +59,9 @@ class CustomerRecordTest {
 
     @Inject
     DailyCare dailyCare;
+
+    @Inject
+    Loyalty loyalty;
 
     // ---------------------------------------------------------------- helpers
 
@@ -387,6 +392,122 @@ class CustomerRecordTest {
             given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + newer)
                     .then().body("mergedInto", org.hamcrest.Matchers.nullValue());
         }
+    }
+
+    /** Two records of one person (same phone): the older survives a merge. */
+    static String[] duplicatePair() {
+        String phone = phone();
+        String older = registerPerson(phone, idNumber());
+        String newer = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone
+                + "\"],\"occupation\":\"teacher\"}").path("id");
+        return new String[]{older, newer};
+    }
+
+    void earn(String customer, long points, String causeType, String causeRef) {
+        QuarkusTransaction.requiringNew().run(() ->
+                loyalty.earn(Customer.findById(UUID.fromString(customer)), points, causeType, causeRef, "test"));
+    }
+
+    static String merge(String survivor, String merged) {
+        return given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"customerIds\":[\"" + merged + "\",\"" + survivor + "\"],\"reason\":\"same person\"}")
+                .when().post("/api/customer-merges").then().statusCode(201)
+                .body("survivorId", equalTo(survivor)).body("mergedId", equalTo(merged))
+                .extract().path("mergeId");
+    }
+
+    static io.restassured.response.ValidatableResponse points(String customer) {
+        return given().header("Authorization", Tokens.bearer("advisor.a")).when().get("/api/customers/" + customer + "/points")
+                .then().statusCode(200);
+    }
+
+    static io.restassured.response.ValidatableResponse consent(String customer, String channel, String purpose) {
+        return given().header("Authorization", Tokens.bearer("advisor.a")).queryParam("channel", channel)
+                .queryParam("purpose", purpose).when().get("/api/customers/" + customer + "/consents/check").then().statusCode(200);
+    }
+
+    @Test
+    void aMergeJoinsPointsAndConsentsAndItsUndoSplitsThemAgain() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String[] pair = duplicatePair();
+            String survivor = pair[0];
+            String merged = pair[1];
+            // Both earned; both under one cause too (the ledger is unique per customer and cause).
+            String campaign = "campaign-" + UUID.randomUUID();
+            earn(survivor, 100, "SERVICE", "RO-" + UUID.randomUUID());
+            earn(survivor, 10, "GIFT", campaign);
+            earn(merged, 40, "SERVICE", "RO-" + UUID.randomUUID());
+            earn(merged, 5, "GIFT", campaign);
+            // The survivor granted SMS marketing; later the merged record withdrew it.
+            grant(survivor, "SMS", "MARKETING", true);
+            grant(merged, "SMS", "MARKETING", false);
+            grant(merged, "EMAIL", "SURVEYS", true);
+            consent(survivor, "SMS", "MARKETING").body("allowed", equalTo(true));
+
+            String mergeId = merge(survivor, merged);
+            points(survivor).body("balance", equalTo(155)).body("movements", hasSize(4))
+                    .body("movements.findAll { it.causeType == 'GIFT' }", hasSize(2))
+                    .body("movements.findAll { it.causeRef == '" + campaign + "' }", hasSize(1));
+            points(merged).body("balance", equalTo(0)).body("movements", hasSize(0));
+            consent(survivor, "SMS", "MARKETING").body("allowed", equalTo(false)).body("basis.granted", equalTo(false));
+            consent(survivor, "EMAIL", "SURVEYS").body("allowed", equalTo(true));
+            given().header("Authorization", Tokens.bearer("advisor.a")).when().get("/api/customers/" + survivor + "/consents")
+                    .then().body("history", hasSize(3)).body("current", hasSize(2));
+            var withdrawn = events.await(r -> r.event().getType().equals(CustomerEvents.CONSENT_CHANGED)
+                    && r.key().equals(survivor) && r.data().get("channel").asText().equals("SMS")
+                    && !r.data().get("granted").asBoolean(), Duration.ofSeconds(10));
+            EventSchemas.assertValid(withdrawn.value());
+
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"reason\":\"two brothers sharing a phone\"}")
+                    .when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
+            points(survivor).body("balance", equalTo(110)).body("movements", hasSize(2));
+            points(merged).body("balance", equalTo(45)).body("movements", hasSize(2))
+                    .body("movements.find { it.causeType == 'GIFT' }.causeRef", equalTo(campaign))
+                    .body("movements.find { it.causeType == 'SERVICE' }.points", equalTo(40));
+            consent(survivor, "SMS", "MARKETING").body("allowed", equalTo(true));
+            consent(survivor, "EMAIL", "SURVEYS").body("allowed", equalTo(false));
+            consent(merged, "SMS", "MARKETING").body("allowed", equalTo(false)).body("basis.granted", equalTo(false));
+            consent(merged, "EMAIL", "SURVEYS").body("allowed", equalTo(true));
+            var regranted = events.await(r -> r.event().getType().equals(CustomerEvents.CONSENT_CHANGED)
+                    && r.key().equals(survivor) && r.data().get("channel").asText().equals("SMS")
+                    && r.data().get("granted").asBoolean(), Duration.ofSeconds(10));
+            EventSchemas.assertValid(regranted.value());
+        }
+    }
+
+    @Test
+    void anUndoIsRefusedWhileTheSurvivorHasSpentTheMergedPoints() {
+        String[] pair = duplicatePair();
+        String survivor = pair[0];
+        String merged = pair[1];
+        earn(survivor, 30, "SERVICE", "RO-" + UUID.randomUUID());
+        earn(merged, 100, "SERVICE", "RO-" + UUID.randomUUID());
+        String mergeId = merge(survivor, merged);
+        points(survivor).body("balance", equalTo(130));
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"points\":120,\"forWhat\":\"PARTS\",\"reference\":\"RO-" + UUID.randomUUID() + "\"}")
+                .when().post("/api/customers/" + survivor + "/points/redemptions").then().statusCode(201)
+                .body("balance", equalTo(10));
+
+        String undo = "/api/customer-merges/" + mergeId + "/undo";
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"reason\":\"two people\"}").when().post(undo).then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("negative balance")).body("detail", containsString("100 points"));
+        // Nothing changed: still merged, balances as they were.
+        points(survivor).body("balance", equalTo(10));
+        points(merged).body("balance", equalTo(0));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + merged)
+                .then().body("mergedInto", equalTo(survivor));
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customer-merges/" + mergeId)
+                .then().body("undoneAt", org.hamcrest.Matchers.nullValue());
+
+        // Once the survivor holds the points again, the undo goes through.
+        earn(survivor, 90, "SERVICE", "RO-" + UUID.randomUUID());
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"reason\":\"two people\"}").when().post(undo).then().statusCode(200);
+        points(survivor).body("balance", equalTo(0));
+        points(merged).body("balance", equalTo(100));
     }
 
     // ---------------------------------------------------------------- consent

@@ -1,0 +1,44 @@
+package dev.forecourt.customer.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The undo data stored with each merge: merges recorded before points and consents moved still read. */
+class MergesUndoDataTest {
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void anOldRecordWithoutPointsOrConsentsReadsAsNothingMoved() throws Exception {
+        UUID vehicle = UUID.randomUUID();
+        Merges.UndoData old = json.readValue("{\"fields\":{\"occupation\":[null,\"teacher\"]},\"identifiers\":[],"
+                + "\"vehicles\":[\"" + vehicle + "\"]}", new TypeReference<>() { });
+        assertEquals(List.of(vehicle), old.vehicles());
+        assertEquals("teacher", old.fields().get("occupation")[1]);
+        assertTrue(old.pointsMovements().isEmpty());
+        assertTrue(old.pointsCauses().isEmpty());
+        assertEquals(0L, old.points());
+        assertTrue(old.consentEntries().isEmpty());
+    }
+
+    @Test
+    void whatMovedSurvivesTheRoundTrip() throws Exception {
+        Merges.UndoData data = new Merges.UndoData(Map.of(), List.of(), List.of(), List.of(7L, 9L),
+                Map.of(9L, "expiry@2025-01-01T00:00:00Z"), 45L, List.of(3L));
+        Merges.UndoData read = json.readValue(json.writeValueAsString(data), new TypeReference<>() { });
+        assertEquals(List.of(7L, 9L), read.pointsMovements());
+        assertEquals("expiry@2025-01-01T00:00:00Z", read.pointsCauses().get(9L));
+        assertEquals(45L, read.points());
+        assertEquals(List.of(3L), read.consentEntries());
+        assertEquals(new Loyalty.Transfer(List.of(7L, 9L), Map.of(9L, "expiry@2025-01-01T00:00:00Z"), 45L),
+                read.pointsTransfer());
+    }
+}
