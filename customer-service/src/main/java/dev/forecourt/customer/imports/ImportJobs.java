@@ -63,6 +63,8 @@ public class ImportJobs {
 
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
     static final int CHUNK = 5_000;
+    /** PiiCrypto context of a rejected row kept (sealed) for its report. */
+    public static final String RAW_ROW = "customer.import-row";
     static final int EVENT_SIZE = 1_000;
 
     public enum Format { CSV, NDJSON }
@@ -196,7 +198,7 @@ public class ImportJobs {
                 while (r.next()) {
                     byte[] raw = r.getBytes(3);
                     rows.add(new String[]{Long.toString(r.getLong(1)), r.getString(2),
-                            raw == null ? "" : crypto.open(raw, "customer.import-row")});
+                            raw == null ? "" : crypto.open(raw, RAW_ROW)});
                 }
             }
         } catch (SQLException e) {
@@ -353,7 +355,7 @@ public class ImportJobs {
         for (ImportItem i : chunk) {
             if (!i.accepted()) {
                 rejections.text(jobId).text(i.line).text(i.rejection)
-                        .bytes(i.fields == null ? null : crypto.seal(asJson(i.fields), "customer.import-row"));
+                        .bytes(i.fields == null ? null : crypto.seal(asJson(i.fields), RAW_ROW));
                 rejections.endRow();
                 continue;
             }

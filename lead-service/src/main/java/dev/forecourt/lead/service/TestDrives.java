@@ -35,7 +35,7 @@ import java.util.UUID;
 public class TestDrives {
 
     /** PiiCrypto context of the sealed licence number. */
-    static final String LICENCE = "test-drive.licence";
+    public static final String LICENCE = "test-drive.licence";
 
     @Inject
     LeadDesk desk;

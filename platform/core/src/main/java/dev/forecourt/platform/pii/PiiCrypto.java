@@ -220,6 +220,14 @@ public final class PiiCrypto {
     }
 
     /**
+     * The first bytes of every envelope sealed now (format version and active key id): a value
+     * that does not start with them was sealed under an older key ({@link Resealer} finds those in SQL).
+     */
+    public byte[] activeHeader() {
+        return activeHeader.clone();
+    }
+
+    /**
      * Whether an envelope was sealed under the active key: false means a rotation job should
      * reseal it. False for null.
      *
