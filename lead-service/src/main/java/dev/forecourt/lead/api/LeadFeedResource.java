@@ -52,7 +52,7 @@ public class LeadFeedResource {
     @RolesAllowed({Roles.INTEGRATION_CLIENT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public List<Unlinked> unlinked(@QueryParam("storeId") @NotBlank @Size(max = 64) String storeId) {
         user.requireStore(storeId);
-        return Lead.<Lead>find("storeId = ?1 and customerId is null order by createdAt, id", storeId).page(0, 1000).list()
+        return Lead.<Lead>find("storeId = ?1 and customerId is null and contactEnc is not null order by createdAt, id", storeId).page(0, 1000).list()
                 .stream().map(l -> new Unlinked(l.id, l.storeId, l.source, l.createdAt, l.linkAttempts, l.linkFailure))
                 .toList();
     }

@@ -18,7 +18,6 @@ import dev.forecourt.lead.service.TestDrives;
 import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.api.Page;
 import dev.forecourt.platform.api.PageRequest;
-import dev.forecourt.platform.persistence.StoreScopedQuery;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -166,11 +165,7 @@ public class LeadResource {
     @GET
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Page<LeadView> list(@Valid @BeanParam PageRequest page) {
-        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
-        if (!desk.seesWholeStore()) {
-            query.and("consultantId = :me", "me", user.id());
-        }
-        return query.page((where, params) -> Lead.find(where, params), page.limit(), LeadView::of);
+        return desk.visibleRecords(page).page((where, params) -> Lead.find(where, params), page.limit(), LeadView::of);
     }
 
     /**

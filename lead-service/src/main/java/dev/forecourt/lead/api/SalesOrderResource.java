@@ -5,8 +5,6 @@ import dev.forecourt.lead.service.LeadDesk;
 import dev.forecourt.lead.service.SalesOrders;
 import dev.forecourt.platform.api.Page;
 import dev.forecourt.platform.api.PageRequest;
-import dev.forecourt.platform.persistence.StoreScopedQuery;
-import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,9 +54,6 @@ public class SalesOrderResource {
     }
 
     @Inject
-    CurrentUser user;
-
-    @Inject
     LeadDesk desk;
 
     @Inject
@@ -67,11 +62,7 @@ public class SalesOrderResource {
     @GET
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Page<OrderView> list(@Valid @BeanParam PageRequest page) {
-        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
-        if (!desk.seesWholeStore()) {
-            query.and("consultantId = :me", "me", user.id());
-        }
-        return query.page((where, params) -> SalesOrder.find(where, params), page.limit(), OrderView::of);
+        return desk.visibleRecords(page).page((where, params) -> SalesOrder.find(where, params), page.limit(), OrderView::of);
     }
 
     @GET

@@ -5,8 +5,6 @@ import dev.forecourt.lead.service.LeadDesk;
 import dev.forecourt.lead.service.TestDrives;
 import dev.forecourt.platform.api.Page;
 import dev.forecourt.platform.api.PageRequest;
-import dev.forecourt.platform.persistence.StoreScopedQuery;
-import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -53,9 +51,6 @@ public class TestDriveResource {
     }
 
     @Inject
-    CurrentUser user;
-
-    @Inject
     LeadDesk desk;
 
     @Inject
@@ -64,11 +59,7 @@ public class TestDriveResource {
     /** The test drives the caller may see, newest id first (a consultant: their own leads'). */
     @GET
     public Page<TestDriveView> list(@Valid @BeanParam PageRequest page) {
-        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
-        if (!desk.seesWholeStore()) {
-            query.and("consultantId = :me", "me", user.id());
-        }
-        return query.page((where, params) -> TestDrive.find(where, params), page.limit(), TestDriveView::of);
+        return desk.visibleRecords(page).page((where, params) -> TestDrive.find(where, params), page.limit(), TestDriveView::of);
     }
 
     @GET

@@ -9,7 +9,9 @@ import dev.forecourt.lead.domain.LeadSource;
 import dev.forecourt.lead.domain.LeadStage;
 import dev.forecourt.lead.events.LeadEvents;
 import dev.forecourt.platform.events.DomainEvent;
+import dev.forecourt.platform.api.PageRequest;
 import dev.forecourt.platform.outbox.Outbox;
+import dev.forecourt.platform.persistence.StoreScopedQuery;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import dev.forecourt.platform.security.Roles;
@@ -146,6 +148,18 @@ public class LeadDesk {
         if (!lead.stageValue().isOpen() || lead.stageValue() == LeadStage.DEFEAT_REQUESTED) {
             throw ProblemException.conflict("the lead is " + lead.stage + "; " + work + " needs an open lead");
         }
+    }
+
+    /**
+     * The query for a page of lead records (leads, orders, test drives) the caller may list: their
+     * stores, and for a consultant only their own.
+     */
+    public StoreScopedQuery visibleRecords(PageRequest page) {
+        var query = StoreScopedQuery.of(user.stores()).after(page.cursor());
+        if (!seesWholeStore()) {
+            query.and("consultantId = :me", "me", user.id());
+        }
+        return query;
     }
 
     public boolean seesWholeStore() {

@@ -1,5 +1,6 @@
 package dev.forecourt.lead.service;
 
+import dev.forecourt.lead.config.LeadSettings;
 import dev.forecourt.lead.domain.Lead;
 import dev.forecourt.lead.domain.LeadStage;
 import dev.forecourt.lead.domain.Quote;
@@ -12,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,6 +29,9 @@ public class Quotes {
     @Inject
     Clock clock;
 
+    @Inject
+    LeadSettings settings;
+
     public record Terms(String brand, String series, String model, BigDecimal listPrice, BigDecimal discount,
                         LocalDate validUntil, String note) {
     }
@@ -42,8 +45,8 @@ public class Quotes {
             throw ProblemException.invalid("discount", "below-list-price", "must be less than the list price");
         }
         Instant now = clock.instant();
-        // A day's grace for the time zones around UTC: a quote valid until yesterday is refused.
-        if (t.validUntil().isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1))) {
+        // Today in the group's time zone: a quote valid until yesterday is refused.
+        if (t.validUntil().isBefore(LocalDate.ofInstant(now, settings.zone()))) {
             throw ProblemException.invalid("validUntil", "not-past", "must not be in the past");
         }
         Quote q = new Quote();
