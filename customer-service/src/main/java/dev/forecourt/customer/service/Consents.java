@@ -5,6 +5,7 @@ import dev.forecourt.customer.domain.Customer;
 import dev.forecourt.customer.events.CustomerEvents;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
+import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +55,12 @@ public class Consents {
     public Entry record(UUID customerId, Consent.Channel channel, Consent.Purpose purpose, boolean granted,
                         String source, Instant occurredAt) {
         Customer c = customers.get(customerId);
-        em.lock(c, LockModeType.PESSIMISTIC_WRITE); // one writer per customer: "latest" is well defined
+        em.refresh(c, LockModeType.PESSIMISTIC_WRITE); // one writer per customer: "latest" is well defined
+        if (c.mergedInto != null) {
+            // A decision about a merged record belongs to its survivor; recording it here would lose it.
+            throw ProblemException.conflict("customer " + customerId + " was merged into " + c.mergedInto
+                    + "; record the consent on that customer");
+        }
         Instant at = occurredAt == null ? Instant.now() : occurredAt;
         em.createNativeQuery("INSERT INTO consent_entry (customer_id, channel, purpose, granted, source, occurred_at,"
                         + " recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")

@@ -79,6 +79,24 @@ public class Merges {
         }
     }
 
+    /** A stored value as compared: personal ones opened (the plain text), the others as they are. */
+    private String comparable(Field f, String stored) {
+        return f.personal() && stored != null ? personal.open(unb64(stored), contextOf(f)) : stored;
+    }
+
+    /** A personal value saved at merge time, sealed again under the active key. */
+    private String resealed(Field f, String stored) {
+        return stored == null ? null : b64(personal.seal(personal.open(unb64(stored), contextOf(f)), contextOf(f)));
+    }
+
+    private static String contextOf(Field f) {
+        return switch (f.name()) {
+            case "name" -> PersonalData.NAME;
+            case "street" -> PersonalData.STREET;
+            default -> throw new IllegalArgumentException(f.name() + " is not sealed");
+        };
+    }
+
     private static final List<Field> FIELDS = List.of(
             new Field("name", true, c -> b64(c.nameEnc), (c, v) -> c.nameEnc = unb64(v)),
             new Field("gender", false, c -> str(c.gender), (c, v) -> c.gender = v == null ? null : Customer.Gender.valueOf(v)),
@@ -211,7 +229,12 @@ public class Merges {
     @Transactional
     public Outcome undo(UUID mergeId, String reason) {
         Outcome merge = get(mergeId);
-        if (merge.undoneAt() != null) {
+        // Claimed first, in the database: of two undos racing, exactly one goes on (the other waits on
+        // this row, then finds it undone). A refusal below rolls the claim back with everything else.
+        int claimed = em.createNativeQuery("UPDATE customer_merge SET undone_at = now(), undone_by = ?2, undo_reason = ?3"
+                        + " WHERE id = ?1 AND undone_at IS NULL")
+                .setParameter(1, mergeId).setParameter(2, user.id()).setParameter(3, reason).executeUpdate();
+        if (merge.undoneAt() != null || claimed == 0) {
             throw ProblemException.conflict("merge " + mergeId + " was already undone");
         }
         Customer survivor = lockVisible(merge.survivorId());
@@ -226,8 +249,10 @@ public class Merges {
         List<ChangeLog.Change> changes = new ArrayList<>();
         undo.fields().forEach((name, beforeAfter) -> {
             Field f = field(name);
-            if (Objects.equals(f.stored().apply(survivor), beforeAfter[1])) {
-                f.restore().accept(survivor, beforeAfter[0]);
+            // Personal values are compared as plain text and restored sealed under the active key:
+            // a key rotation since the merge re-sealed them (new nonce, perhaps a new key).
+            if (Objects.equals(comparable(f, f.stored().apply(survivor)), comparable(f, beforeAfter[1]))) {
+                f.restore().accept(survivor, f.personal() ? resealed(f, beforeAfter[0]) : beforeAfter[0]);
                 changes.add(new ChangeLog.Change(name, f.personal() ? "(sealed)" : beforeAfter[1],
                         f.personal() ? "(sealed)" : beforeAfter[0]));
             }
@@ -247,8 +272,6 @@ public class Merges {
         merged.mergedInto = null;
         merged.updatedAt = Instant.now();
         survivor.updatedAt = Instant.now();
-        em.createNativeQuery("UPDATE customer_merge SET undone_at = now(), undone_by = ?2, undo_reason = ?3 WHERE id = ?1")
-                .setParameter(1, mergeId).setParameter(2, user.id()).setParameter(3, reason).executeUpdate();
         changes.add(new ChangeLog.Change("mergedFrom", merged.id.toString(), null));
         changeLog.record(survivor.id, user.id(), changes, "merge undone: " + reason);
         changeLog.record(merged.id, user.id(), List.of(new ChangeLog.Change("mergedInto", survivor.id.toString(), null)),

@@ -83,4 +83,34 @@ class KeyRotationTest {
                 .when().get("/api/customers").then().statusCode(200).body("items[0].id", equalTo(id));
         assertEquals(0, rotation.rotate(), "nothing is left under the old key");
     }
+
+    @Test
+    void aMergeStillUndoesAfterTheRotationResealedWhatItOverwrote() {
+        String phone = "136" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String older = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone + "\"]}")
+                .when().post("/api/customers").then().statusCode(201).extract().path("id");
+        String newer = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"name\":\"李娜\",\"phones\":[\"" + phone + "\"]}")
+                .when().post("/api/customers").then().statusCode(201).extract().path("id");
+        String mergeId = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
+                .when().post("/api/customer-merges").then().statusCode(201).body("survivorId", equalTo(older))
+                .extract().path("mergeId");
+        // A consent sent for the merged record is refused: it would never reach the survivor.
+        given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"channel\":\"SMS\",\"purpose\":\"MARKETING\",\"granted\":false,\"source\":\"call centre\"}")
+                .when().post("/api/customers/" + newer + "/consents").then().statusCode(409);
+        // What a rotation does to the name the merge gave the survivor: the same text, a new envelope.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE customer SET name_enc = ?2 WHERE id = ?1")
+                .setParameter(1, UUID.fromString(older)).setParameter(2, crypto.seal("李娜", PersonalData.NAME)).executeUpdate());
+
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body("{\"reason\":\"two people\"}")
+                .when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
+        // The name the merge brought is taken back all the same; undoing twice is refused.
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                .then().statusCode(200).body("name", org.hamcrest.Matchers.nullValue());
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body("{\"reason\":\"again\"}")
+                .when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(409);
+    }
 }

@@ -60,7 +60,7 @@ public class LeadReportResource {
     @Path("targets/{consultantId}")
     @RolesAllowed({Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public ConsultantTargets.Target setTargets(@PathParam("consultantId") @NotBlank @Size(max = 64) String consultantId,
-                                               @QueryParam("storeId") @NotBlank String storeId,
+                                               @QueryParam("storeId") @NotBlank @Size(max = 64) String storeId,
                                                @QueryParam("month") @NotNull String month,
                                                @NotNull @Valid SetTargets request) {
         user.requireStore(storeId);
@@ -78,10 +78,14 @@ public class LeadReportResource {
 
     private static YearMonth month(String month) {
         try {
-            return YearMonth.parse(month);
+            YearMonth m = YearMonth.parse(month);
+            if (m.getYear() >= 2000 && m.getYear() <= 2100) {
+                return m;
+            }
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("month", "YearMonth", "must be a month as yyyy-MM, e.g. 2026-11");
+            // answered below
         }
+        throw ProblemException.invalid("month", "YearMonth", "must be a month as yyyy-MM between 2000 and 2100, e.g. 2026-11");
     }
 
     @GET

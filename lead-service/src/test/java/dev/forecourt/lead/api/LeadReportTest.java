@@ -151,6 +151,9 @@ class LeadReportTest {
         given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body(body)
                 .queryParam("storeId", "store-a").queryParam("month", "2026-13")
                 .when().put("/api/lead-reports/targets/" + me).then().statusCode(422).body("errors.field", hasItem("month"));
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body(body)
+                .queryParam("storeId", "store-a").queryParam("month", "+999999999-01")
+                .when().put("/api/lead-reports/targets/" + me).then().statusCode(422).body("errors.field", hasItem("month"));
         given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
                 .body("{\"leads\":-1,\"orders\":12,\"deliveries\":10}")
                 .queryParam("storeId", "store-a").queryParam("month", month)

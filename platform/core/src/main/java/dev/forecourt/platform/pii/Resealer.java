@@ -17,8 +17,9 @@ import java.util.function.Function;
  * again under the active one, a batch per transaction, until the old key can be retired.
  *
  * <p>Stale values are found in SQL by their envelope's header (format version and key id), so
- * nothing is decrypted to find them. Rows are taken FOR UPDATE SKIP LOCKED: replicas may run it
- * side by side, and a row a user is changing right now is left for the next batch. Each service
+ * nothing is decrypted to find them. The table is walked a window of pages at a time (a TID range
+ * scan), one transaction each. Rows are taken FOR UPDATE SKIP LOCKED: replicas may run it side by
+ * side, and a row a user is changing right now is left for the next run. Each service
  * names its sealed columns in a {@link SealedColumns} bean; tables and columns come from code,
  * never from input. Runs hourly ({@code forecourt.key-rotation.every}).
  */
@@ -39,11 +40,8 @@ public class Resealer {
         }
     }
 
-    /**
-     * One batch's outcome: stale values found, resealed, and those that could not be opened (left as
-     * they are), and the row position to go on after.
-     */
-    public record Batch(int found, int resealed, int unreadable, String after) {
+    /** One window's outcome: values resealed, and values that could not be opened (left as they are). */
+    public record Batch(int resealed, int unreadable) {
     }
 
     @Inject
@@ -60,50 +58,77 @@ public class Resealer {
         rotate();
     }
 
-    /** A rotation run over this service's sealed columns: reseals every stale value and says how many. */
+    /** Table pages per transaction: a TID range scan of about half a megabyte, a few thousand rows. */
+    static final int WINDOW_PAGES = 64;
+
+    /**
+     * A rotation run over this service's sealed columns: reseals every stale value, then logs how
+     * many were resealed and how many are still left (rows locked by a user meanwhile, or values
+     * no configured key opens). Retire an old key once a run reports none left.
+     */
     public long rotate() {
-        long resealed = resealAll(services.stream().flatMap(s -> s.columns().stream()).toList(), 500);
-        if (resealed > 0) {
-            LOG.infof("key rotation: %d personal values resealed under the active key %s", resealed, crypto.activeKeyId());
+        long resealed = 0;
+        long left = 0;
+        for (Column c : services.stream().flatMap(s -> s.columns().stream()).toList()) {
+            resealed += reseal(c);
+            left += stale(c);
+        }
+        if (resealed > 0 || left > 0) {
+            LOG.infof("key rotation to %s: %d personal values resealed, %d still under an older key", crypto.activeKeyId(),
+                    resealed, left);
+        } else {
+            LOG.debugf("key rotation to %s: nothing under an older key", crypto.activeKeyId());
         }
         return resealed;
     }
 
-    /** Reseals every stale value of these columns; returns how many were resealed. */
-    public long resealAll(List<Column> columns, int batchSize) {
-        long total = 0;
-        for (Column c : columns) {
-            // One pass through the table in row order (a TID range scan), so each batch starts where
-            // the last stopped instead of reading the already resealed rows again.
-            String after = "(0,0)";
-            int unreadable = 0;
-            Batch b;
-            do {
-                b = reseal(c, batchSize, after);
-                total += b.resealed();
-                unreadable += b.unreadable();
-                after = b.after();
-            } while (b.found() == batchSize);
-            if (unreadable > 0) {
-                // Never the value: only where it is. An unknown key id means a key was removed too early.
-                LOG.warnf("key rotation: %d values of %s.%s cannot be opened with the configured keys; left as they are",
-                        unreadable, c.table(), c.column());
-            }
+    /** Reseals one column's stale values, walking the table a window of pages per transaction; returns how many. */
+    public long reseal(Column c) {
+        long pages = pages(c);
+        long resealed = 0;
+        int unreadable = 0;
+        // Rows added meanwhile land past the end and are sealed under the active key already.
+        for (long page = 0; page <= pages; page += WINDOW_PAGES) {
+            Batch b = reseal(c, page, page + WINDOW_PAGES);
+            resealed += b.resealed();
+            unreadable += b.unreadable();
         }
-        return total;
+        if (unreadable > 0) {
+            // Never the value: only where it is. An unknown key id means a key was removed too early.
+            LOG.warnf("key rotation: %d values of %s.%s cannot be opened with the configured keys; left as they are",
+                    unreadable, c.table(), c.column());
+        }
+        return resealed;
     }
 
-    /** Reseals up to {@code batchSize} stale values of one column after row position {@code after}, in one transaction. */
+    /** The table's size in pages now. */
+    @Transactional
+    public long pages(Column c) {
+        return ((Number) em.createNativeQuery("SELECT pg_relation_size(CAST(?1 AS regclass))"
+                + " / current_setting('block_size')::bigint").setParameter(1, c.table()).getSingleResult()).longValue();
+    }
+
+    /** How many values of a column are still under an older key (locked rows included). */
+    @Transactional
+    public long stale(Column c) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM " + c.table() + " WHERE " + c.column()
+                + " IS NOT NULL AND substring(" + c.column() + " FROM 1 FOR " + crypto.activeHeader().length + ") <> ?1")
+                .setParameter(1, crypto.activeHeader()).getSingleResult()).longValue();
+    }
+
+    /** Reseals the stale values of one column in table pages [fromPage, toPage), in one transaction. */
     @Transactional
     @SuppressWarnings("unchecked")
-    public Batch reseal(Column c, int batchSize, String after) {
+    public Batch reseal(Column c, long fromPage, long toPage) {
         byte[] header = crypto.activeHeader();
         List<Object[]> rows = em.createNativeQuery("SELECT ctid::text, " + c.column() + ", "
                         + (c.discriminator() == null ? "NULL" : "CAST(" + c.discriminator() + " AS text)")
-                        + " FROM " + c.table() + " WHERE " + c.column() + " IS NOT NULL"
+                        + " FROM " + c.table() + " WHERE ctid >= CAST(?2 AS tid) AND ctid < CAST(?3 AS tid)"
+                        + " AND " + c.column() + " IS NOT NULL"
                         + " AND substring(" + c.column() + " FROM 1 FOR " + header.length + ") <> ?1"
-                        + " AND ctid > CAST(?3 AS tid) ORDER BY ctid LIMIT ?2 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, header).setParameter(2, batchSize).setParameter(3, after).getResultList();
+                        + " FOR UPDATE SKIP LOCKED")
+                .setParameter(1, header).setParameter(2, "(" + fromPage + ",0)").setParameter(3, "(" + toPage + ",0)")
+                .getResultList();
         int resealed = 0;
         int unreadable = 0;
         String update = "UPDATE " + c.table() + " SET " + c.column() + " = ?1"
@@ -124,6 +149,6 @@ public class Resealer {
             query.executeUpdate();
             resealed++;
         }
-        return new Batch(rows.size(), resealed, unreadable, rows.isEmpty() ? after : (String) rows.get(rows.size() - 1)[0]);
+        return new Batch(resealed, unreadable);
     }
 }
