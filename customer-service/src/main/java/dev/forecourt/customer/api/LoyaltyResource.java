@@ -59,7 +59,7 @@ public class LoyaltyResource {
     @RolesAllowed({Roles.SERVICE_ADVISOR, Roles.SALES_CONSULTANT, Roles.CUSTOMER_CARE_AGENT, Roles.STORE_MANAGER,
             Roles.GROUP_ADMIN})
     public Response redeem(@PathParam("id") UUID id, @NotNull @Valid Redemption r) {
-        Customer c = customers.get(id);
+        Customer c = customers.lockLive(id, "the redemption");
         long balance = loyalty.redeem(c, r.points(), r.forWhat(), r.reference(), user.id());
         return Response.status(201).entity(new Balance(c.id, balance)).build();
     }

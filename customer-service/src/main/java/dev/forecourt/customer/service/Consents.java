@@ -5,12 +5,10 @@ import dev.forecourt.customer.domain.Customer;
 import dev.forecourt.customer.events.CustomerEvents;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
-import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -54,13 +52,9 @@ public class Consents {
     @Transactional
     public Entry record(UUID customerId, Consent.Channel channel, Consent.Purpose purpose, boolean granted,
                         String source, Instant occurredAt) {
-        Customer c = customers.get(customerId);
-        em.refresh(c, LockModeType.PESSIMISTIC_WRITE); // one writer per customer: "latest" is well defined
-        if (c.mergedInto != null) {
-            // A decision about a merged record belongs to its survivor; recording it here would lose it.
-            throw ProblemException.conflict("customer " + customerId + " was merged into " + c.mergedInto
-                    + "; record the consent on that customer");
-        }
+        // One writer per customer, so "latest" is well defined; a decision about a merged record
+        // belongs to its survivor (recorded here it would be lost).
+        Customer c = customers.lockLive(customerId, "the consent");
         Instant at = occurredAt == null ? Instant.now() : occurredAt;
         em.createNativeQuery("INSERT INTO consent_entry (customer_id, channel, purpose, granted, source, occurred_at,"
                         + " recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")

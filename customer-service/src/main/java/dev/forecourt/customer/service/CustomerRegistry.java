@@ -11,6 +11,7 @@ import dev.forecourt.platform.pii.Masking;
 import dev.forecourt.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -69,6 +70,22 @@ public class CustomerRegistry {
     @Transactional
     public Customer get(UUID id) {
         return user.visible(Customer.<Customer>findById(id), c -> c.storeId, "customer", id);
+    }
+
+    /**
+     * The customer if visible to the caller, locked for this transaction (one writer per customer,
+     * so merges and ledger movements take turns); a record merged into another is refused with
+     * 409 naming the survivor, where {@code what} belongs instead.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Customer lockLive(UUID id, String what) {
+        Customer c = get(id);
+        Customer.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        if (c.mergedInto != null) {
+            throw dev.forecourt.platform.problem.ProblemException.conflict("customer " + id + " was merged into " + c.mergedInto + "; record " + what
+                    + " on that customer");
+        }
+        return c;
     }
 
     /** The full record, personal data opened; the read is audited in the same transaction. */

@@ -150,8 +150,9 @@ public class Merges {
         if (a.equals(b)) {
             throw ProblemException.invalid("customerIds", "Distinct", "a customer cannot be merged with itself");
         }
-        Customer ca = lockVisible(a);
-        Customer cb = lockVisible(b);
+        Map<UUID, Customer> locked = lockVisible(a, b);
+        Customer ca = locked.get(a);
+        Customer cb = locked.get(b);
         for (Customer c : List.of(ca, cb)) {
             if (c.mergedInto != null) {
                 throw ProblemException.conflict("customer " + c.id + " was already merged into " + c.mergedInto);
@@ -237,8 +238,9 @@ public class Merges {
         if (merge.undoneAt() != null || claimed == 0) {
             throw ProblemException.conflict("merge " + mergeId + " was already undone");
         }
-        Customer survivor = lockVisible(merge.survivorId());
-        Customer merged = lockVisible(merge.mergedId());
+        Map<UUID, Customer> locked = lockVisible(merge.survivorId(), merge.mergedId());
+        Customer survivor = locked.get(merge.survivorId());
+        Customer merged = locked.get(merge.mergedId());
         UndoData undo = read((String) em.createNativeQuery("SELECT CAST(undo_data AS text) FROM customer_merge WHERE id = ?1")
                 .setParameter(1, mergeId).getSingleResult(), new TypeReference<>() { });
         // First, as it may refuse: the points the merge brought go back only if the survivor still has them.
@@ -301,10 +303,18 @@ public class Merges {
                 r[5] == null ? null : ChangeLog.instant(r[5]), (String) r[6]);
     }
 
-    private Customer lockVisible(UUID id) {
-        Customer c = registry.get(id);
-        em.lock(c, LockModeType.PESSIMISTIC_WRITE);
-        return c;
+    /**
+     * Locks both customers, always in id order: two merges or undos of the same pair sent the other
+     * way round would otherwise each hold one row and wait for the other (a deadlock).
+     */
+    private Map<UUID, Customer> lockVisible(UUID a, UUID b) {
+        Map<UUID, Customer> locked = new HashMap<>();
+        for (UUID id : a.compareTo(b) <= 0 ? List.of(a, b) : List.of(b, a)) {
+            Customer c = registry.get(id);
+            em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+            locked.put(id, c);
+        }
+        return locked;
     }
 
     /** A customer as survivorship sees it: each field's plaintext and when it last changed. */

@@ -7,6 +7,7 @@ import dev.forecourt.customer.domain.LostStage;
 import dev.forecourt.customer.domain.Vehicle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -118,15 +119,26 @@ public class Reactions {
         }
     }
 
-    /** The customer, or the survivor it was merged into; empty (logged) when unknown here. */
+    /**
+     * The customer an event is about, locked, or the one it was merged into. The lock makes an
+     * event and a merge of that customer take turns: a merge (which locks both records) waits
+     * until the event's points, spend and class have landed, and then moves them; an event that
+     * waited for a merge reads the committed record, finds it merged, and follows to the survivor.
+     */
     private Optional<Customer> customer(UUID id) {
-        Customer c = Customer.findById(id);
-        for (int hops = 0; c != null && c.mergedInto != null && hops < 10; hops++) {
-            c = Customer.findById(c.mergedInto);
+        UUID at = id;
+        for (int hops = 0; hops < 10; hops++) {
+            Customer c = Customer.findById(at, LockModeType.PESSIMISTIC_WRITE);
+            if (c == null) {
+                LOG.warnf("event for unknown customer %s ignored", id);
+                return Optional.empty();
+            }
+            if (c.mergedInto == null) {
+                return Optional.of(c);
+            }
+            at = c.mergedInto;
         }
-        if (c == null) {
-            LOG.warnf("event for unknown customer %s ignored", id);
-        }
-        return Optional.ofNullable(c);
+        LOG.warnf("event for customer %s ignored: its merges go more than 10 records deep", id);
+        return Optional.empty();
     }
 }

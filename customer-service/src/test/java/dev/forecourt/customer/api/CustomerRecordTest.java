@@ -510,6 +510,29 @@ class CustomerRecordTest {
         points(merged).body("balance", equalTo(100));
     }
 
+    @Test
+    void serviceSpendForARecordBeingMergedLandsOnTheSurvivorAndTheMergedRecordTakesNoRedemption() {
+        String[] pair = duplicatePair();
+        String survivor = pair[0];
+        String merged = pair[1];
+        // Twenty paid repair orders of the merged record (100 CNY: 10 points each) arrive while the
+        // manager merges: each lands before the merge (and moves with it) or after (and follows it).
+        for (int i = 0; i < 20; i++) {
+            KafkaEvents.sendCloudEvent("aftersales-events", merged, event("forecourt.aftersales.repair-order-settled.v1", merged,
+                    Map.of("repairOrderId", UUID.randomUUID().toString(), "customerId", merged, "storeId", "store-a",
+                            "amount", Map.of("amount", "100.00", "currency", "CNY"), "settledOn", LocalDate.now().toString()),
+                    UUID.randomUUID()));
+        }
+        merge(survivor, merged);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> points(survivor).body("balance", equalTo(200)));
+        points(merged).body("balance", equalTo(0)).body("movements", hasSize(0));
+
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"points\":10,\"forWhat\":\"PARTS\",\"reference\":\"RO-" + UUID.randomUUID() + "\"}")
+                .when().post("/api/customers/" + merged + "/points/redemptions").then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("merged into " + survivor));
+    }
+
     // ---------------------------------------------------------------- consent
 
     @Test

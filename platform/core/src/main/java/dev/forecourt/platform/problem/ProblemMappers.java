@@ -105,6 +105,14 @@ public class ProblemMappers {
             return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
                     "Your roles do not allow this", null, List.of(), null), uri);
         }
+        if (isTransactionConflict(e)) {
+            // A deadlock or serialization failure: the database rolled this request back; the same
+            // request sent again will most likely go through.
+            LOG.infof("transaction conflict on %s, answered 503: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(respond(new Problem(Problem.type("transaction-conflict"), "Concurrent change", 503,
+                    "Another change to the same records got in the way; send the request again", null, List.of(), null),
+                    uri)).header("Retry-After", "1").build();
+        }
         if (isUniqueViolation(e)) {
             // Two requests raced for the same unique value (one VIN on two orders, one car's slot on two
             // test drives): the loser is told so.
@@ -122,8 +130,17 @@ public class ProblemMappers {
      * chain: a flush or a commit wraps it.
      */
     static boolean isUniqueViolation(Throwable e) {
+        return hasSqlState(e, "23505", "23P01");
+    }
+
+    /** A deadlock (SQLSTATE 40P01) or serialization failure (40001) anywhere in the cause chain. */
+    static boolean isTransactionConflict(Throwable e) {
+        return hasSqlState(e, "40P01", "40001");
+    }
+
+    private static boolean hasSqlState(Throwable e, String... states) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState()) || "23P01".equals(sql.getSQLState()))) {
+            if (t instanceof java.sql.SQLException sql && java.util.List.of(states).contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A race on a unique value answers 409, however deep the driver's exception is wrapped. */
+/** A race on a unique value answers 409, and a deadlock 503 (retry), however deep the driver's exception is wrapped. */
 class UniqueViolationTest {
 
     @Test
@@ -25,8 +25,19 @@ class UniqueViolationTest {
     }
 
     @Test
+    void aDeadlockOrSerializationFailureIsARetryableConflictNotAUniqueViolation() {
+        var deadlock = new SQLException("deadlock detected", "40P01");
+        assertFalse(ProblemMappers.isUniqueViolation(deadlock));
+        assertTrue(ProblemMappers.isTransactionConflict(new IllegalStateException("commit failed",
+                new jakarta.persistence.PersistenceException("flush", deadlock))));
+        assertTrue(ProblemMappers.isTransactionConflict(new SQLException("could not serialize access", "40001")));
+    }
+
+    @Test
     void otherDatabaseErrorsStayInternal() {
-        assertFalse(ProblemMappers.isUniqueViolation(new SQLException("deadlock detected", "40P01")));
-        assertFalse(ProblemMappers.isUniqueViolation(new IllegalStateException("boom")));
+        var other = new SQLException("division by zero", "22012");
+        assertFalse(ProblemMappers.isUniqueViolation(other));
+        assertFalse(ProblemMappers.isTransactionConflict(other));
+        assertFalse(ProblemMappers.isTransactionConflict(new IllegalStateException("boom")));
     }
 }
