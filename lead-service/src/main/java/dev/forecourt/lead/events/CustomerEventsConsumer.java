@@ -8,15 +8,21 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,6 +42,9 @@ public class CustomerEventsConsumer {
     EventBatches batches;
 
     @Inject
+    EntityManager em;
+
+    @Inject
     @Channel("customer-events-dlq")
     MutinyEmitter<byte[]> deadLetters;
 
@@ -43,7 +52,7 @@ public class CustomerEventsConsumer {
     @Blocking(ordered = true)
     @Retry(maxRetries = 5, delay = 500, delayUnit = ChronoUnit.MILLIS)
     public void on(ConsumerRecords<String, byte[]> records) {
-        batches.process(records, this::read, (event, known) -> known.forEach(this::apply), deadLetters);
+        batches.process(records, this::read, (event, known) -> apply(known), deadLetters);
     }
 
     /** The customers a registered or imported event announces; none for the types we do not project. */
@@ -72,14 +81,39 @@ public class CustomerEventsConsumer {
         return known;
     }
 
-    void apply(KnownCustomer incoming) {
-        KnownCustomer known = KnownCustomer.findById(incoming.customerId);
-        if (known == null) {
-            incoming.persist();
-        } else {
-            known.storeId = incoming.storeId;
-            known.kind = incoming.kind;
-            known.registeredAt = incoming.registeredAt;
+    /**
+     * Upserts the event's customers with one statement: an import announces a thousand customers
+     * per event, and a find and an insert for each cost lead-service's database more CPU than
+     * customer-service spent importing them (measured with the import bench: 53 s for a million).
+     */
+    void apply(List<KnownCustomer> customers) {
+        if (customers.isEmpty()) {
+            return;
         }
+        Map<UUID, KnownCustomer> latest = new LinkedHashMap<>(); // one row per customer per statement
+        customers.forEach(c -> latest.put(c.customerId, c));
+        int n = latest.size();
+        UUID[] ids = new UUID[n];
+        String[] stores = new String[n];
+        String[] kinds = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        int i = 0;
+        for (KnownCustomer c : latest.values()) {
+            ids[i] = c.customerId;
+            stores[i] = c.storeId;
+            kinds[i] = c.kind;
+            at[i++] = Timestamp.from(c.registeredAt);
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement s = connection.prepareStatement("INSERT INTO known_customer (customer_id, store_id, kind,"
+                    + " registered_at) SELECT * FROM unnest(?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE"
+                    + " SET store_id = EXCLUDED.store_id, kind = EXCLUDED.kind, registered_at = EXCLUDED.registered_at")) {
+                s.setArray(1, connection.createArrayOf("uuid", ids));
+                s.setArray(2, connection.createArrayOf("varchar", stores));
+                s.setArray(3, connection.createArrayOf("varchar", kinds));
+                s.setArray(4, connection.createArrayOf("timestamptz", at));
+                s.executeUpdate();
+            }
+        });
     }
 }

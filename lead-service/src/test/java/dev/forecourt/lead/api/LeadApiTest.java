@@ -102,6 +102,34 @@ class LeadApiTest {
     }
 
     @Test
+    void anImportsCustomersAreProjectedTogetherAndAKnownOneIsUpdatedNotDoubled() {
+        UUID earlier = UUID.randomUUID();
+        KafkaEvents.sendCloudEvent("customer-events", earlier.toString(), customerRegistered(UUID.randomUUID(), earlier, "INDIVIDUAL"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> known(earlier) != null);
+
+        UUID job = UUID.randomUUID();
+        java.util.List<UUID> imported = java.util.stream.Stream.generate(UUID::randomUUID).limit(250).toList();
+        StringBuilder customers = new StringBuilder();
+        for (UUID id : imported) {
+            customers.append("{\"customerId\":\"").append(id).append("\",\"kind\":\"INDIVIDUAL\",\"lifecycleClass\":\"POTENTIAL\"},");
+        }
+        customers.append("{\"customerId\":\"").append(earlier).append("\",\"kind\":\"COMPANY\",\"lifecycleClass\":\"POTENTIAL\"}");
+        byte[] data = ("{\"jobId\":\"" + job + "\",\"storeId\":\"store-a\",\"customers\":[" + customers + "]}")
+                .getBytes(StandardCharsets.UTF_8);
+        var event = new DomainEvent("forecourt.customer.imported.v1", "import", job.toString(), "store-a", Map.of());
+        KafkaEvents.sendCloudEvent("customer-events", job.toString(),
+                CloudEvents.serialize(CloudEvents.envelope(UUID.randomUUID(), "/forecourt/customer-service", event, data, null)));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> known(imported.get(imported.size() - 1)) != null);
+        long projected = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM known_customer WHERE customer_id = ANY(CAST(?1 AS uuid[])) AND store_id = 'store-a'")
+                .setParameter(1, imported.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getSingleResult()).longValue());
+        assertEquals(250, projected);
+        assertEquals("COMPANY", known(earlier).kind);
+    }
+
+    @Test
     void aPoisonEventIsParkedWithItsReasonAndDoesNotBlockThePartition() {
         String key = UUID.randomUUID().toString();
         UUID after = UUID.randomUUID();
