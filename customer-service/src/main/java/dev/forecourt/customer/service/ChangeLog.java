@@ -60,8 +60,13 @@ public class ChangeLog {
 
     @SuppressWarnings("unchecked")
     public List<Entry> history(UUID customerId) {
-        List<Object[]> rows = em.createNativeQuery("SELECT changed_at, actor, field, old_value, new_value, reason"
-                        + " FROM customer_change WHERE customer_id = ?1 ORDER BY id")
+        // A bulk import records its creations on the customer row (import_job_id), not as a change row each.
+        List<Object[]> rows = em.createNativeQuery("SELECT changed_at, actor, field, old_value, new_value, reason FROM ("
+                        + " SELECT created_at AS changed_at, 'import:' || import_job_id AS actor, 'record' AS field,"
+                        + " CAST(NULL AS text) AS old_value, 'imported' AS new_value, 'bulk import ' || import_job_id AS reason,"
+                        + " CAST(0 AS bigint) AS id FROM customer WHERE id = ?1 AND import_job_id IS NOT NULL"
+                        + " UNION ALL SELECT changed_at, actor, field, old_value, new_value, reason, id"
+                        + " FROM customer_change WHERE customer_id = ?1) h ORDER BY id")
                 .setParameter(1, customerId).getResultList();
         return rows.stream().map(r -> new Entry(instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5])).toList();

@@ -626,8 +626,9 @@ class CustomerRecordTest {
         String dupPhone = phone();
         String existing = registerPerson(dupPhone, idNumber());
         String vin = vin();
+        String newPhone = phone();
         String csv = "kind,name,phone,email,idNumber,gender,birthDate,province,city,district,sourceChannel,vin,brand,model,purchaseDate\n"
-                + "INDIVIDUAL,李娜," + phone() + ",li.na@example.com," + idNumber() + ",FEMALE,1990-02-03,上海,上海,浦东,OEM," + vin + ",Buick,GL8,2023-05-01\n"
+                + "INDIVIDUAL,李娜," + newPhone + ",li.na@example.com," + idNumber() + ",FEMALE,1990-02-03,上海,上海,浦东,OEM," + vin + ",Buick,GL8,2023-05-01\n"
                 + "INDIVIDUAL,王芳,12345,,,,,,,,,,,,\n"
                 + "INDIVIDUAL,赵强," + phone() + ",,,,,,,,,LSVAU2180N2183294,,,\n"
                 + "INDIVIDUAL,," + phone() + ",,,,,,,,,,,,\n"
@@ -651,6 +652,17 @@ class CustomerRecordTest {
         // The merged row added its email to the existing customer; the good row has its vehicle.
         given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + existing)
                 .then().body("emails", hasItem("new.mail@example.com"));
+        // Both are audited: the new customer's history starts with its import, the existing one shows what it gained.
+        String job = location.substring(location.lastIndexOf('/') + 1);
+        String created = given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", newPhone)
+                .when().get("/api/customers").then().body("items", hasSize(1)).extract().path("items[0].id");
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + created + "/history")
+                .then().statusCode(200).body("[0].field", equalTo("record")).body("[0].newValue", equalTo("imported"))
+                .body("[0].actor", equalTo("import:" + job)).body("[0].reason", equalTo("bulk import " + job));
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + existing + "/history")
+                .then().statusCode(200)
+                .body("findAll { it.actor == 'import:" + job + "' }.field", org.hamcrest.Matchers.contains("emails"))
+                .body("find { it.actor == 'import:" + job + "' }.newValue", equalTo("added"));
         given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("vin", vin)
                 .when().get("/api/vehicles").then().body("items", hasSize(1));
         // Nothing of a rejected row reached the customer table.

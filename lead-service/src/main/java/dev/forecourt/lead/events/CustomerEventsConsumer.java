@@ -82,7 +82,7 @@ public class CustomerEventsConsumer {
     }
 
     /**
-     * Upserts the event's customers with one statement: an import announces a thousand customers
+     * Upserts the event's customers with one statement: an import announces up to a thousand customers
      * per event, and a find and an insert for each cost lead-service's database more CPU than
      * customer-service spent importing them (measured with the import bench: 53 s for a million).
      */
