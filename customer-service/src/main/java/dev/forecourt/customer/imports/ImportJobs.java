@@ -105,12 +105,6 @@ public class ImportJobs {
         t.setDaemon(true);
         return t;
     });
-    /** Looks up a chunk's VINs while the worker looks up its phones and ID numbers. */
-    private final ExecutorService matching = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "customer-import-match");
-        t.setDaemon(true);
-        return t;
-    });
     /** Reads (parses, hashes, seals) the worker's next chunk while it writes the current one. */
     private final ExecutorService reading = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "customer-import-read");
@@ -133,7 +127,6 @@ public class ImportJobs {
     void onStop(@Observes ShutdownEvent e) {
         worker.shutdownNow();
         reading.shutdownNow();
-        matching.shutdownNow();
     }
 
     /** Spools the upload, records the job and queues it; returns at once. */
@@ -317,7 +310,13 @@ public class ImportJobs {
             c.setAutoCommit(false);
             try {
                 try (var s = c.createStatement()) {
-                    noScansOrParallelWorkers(s);
+                    // The match queries probe thousands of keys, mostly absent. Seeing that many, the
+                    // planner chose a parallel scan of every identifier (measured: 250 ms a chunk, growing
+                    // with the table) over index probes (45 ms); parallel workers alone cost 150 ms to
+                    // start on a busy machine; and JIT compiling the plan cost 20-40 ms.
+                    s.execute("SET LOCAL enable_seqscan = off");
+                    s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                    s.execute("SET LOCAL jit = off");
                 }
                 write(c, jobId, storeId, chunk, rowsRead, bytesRead, phases);
                 long t = System.nanoTime();
@@ -456,10 +455,6 @@ public class ImportJobs {
     private Set<Held> place(Connection c, String storeId, List<ImportItem> chunk, Phases phases) throws SQLException {
         long t = System.nanoTime();
         List<ImportItem> valid = chunk.stream().filter(ImportItem::accepted).toList();
-        // The VINs are looked up on a second connection meanwhile: both look-ups only read what earlier
-        // chunks committed, and each keeps one core busy for tens of milliseconds a chunk.
-        List<String> vins = valid.stream().map(i -> i.row.vin()).filter(v -> v != null).distinct().toList();
-        Future<Map<String, String[]>> vinRows = matching.submit(() -> registeredVins(vins));
         Map<ByteBuffer, UUID> known = new HashMap<>();
         List<byte[]> keys = new ArrayList<>(valid.size() * 2);
         for (ImportItem i : valid) {
@@ -496,18 +491,19 @@ public class ImportJobs {
         t = phases.lap("match identifiers", t);
         Map<String, UUID> vinOwner = new HashMap<>();
         Map<String, String> vinStore = new HashMap<>();
-        try {
-            vinRows.get().forEach((vin, ownerAndStore) -> {
-                vinOwner.put(vin, UUID.fromString(ownerAndStore[0]));
-                vinStore.put(vin, ownerAndStore[1]);
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while matching VINs", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+        List<String> vins = valid.stream().map(i -> i.row.vin()).filter(v -> v != null).distinct().toList();
+        if (!vins.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT vin, owner_id, store_id FROM vehicle WHERE vin = ANY(?)")) {
+                s.setArray(1, c.createArrayOf("text", vins.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        vinOwner.put(r.getString(1), (UUID) r.getObject(2));
+                        vinStore.put(r.getString(1), r.getString(3));
+                    }
+                }
+            }
         }
-        t = phases.lap("match vins (waited)", t);
+        t = phases.lap("match vins", t);
         Set<UUID> existing = new HashSet<>(known.values());
         existing.addAll(vinOwner.values());
         for (ImportItem i : valid) {
@@ -555,44 +551,6 @@ public class ImportJobs {
         }
         phases.lap("match held", t);
         return held;
-    }
-
-    /** The registered VINs among {@code vins}: owner id and store of each (read on a connection of its own). */
-    private Map<String, String[]> registeredVins(List<String> vins) throws SQLException {
-        Map<String, String[]> found = new HashMap<>();
-        if (vins.isEmpty()) {
-            return found;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (var s = c.createStatement()) {
-                noScansOrParallelWorkers(s);
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT vin, owner_id, store_id FROM vehicle WHERE vin = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("text", vins.toArray()));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        found.put(r.getString(1), new String[]{r.getString(2), r.getString(3)});
-                    }
-                }
-            } finally {
-                c.rollback(); // read only
-                c.setAutoCommit(true);
-            }
-        }
-        return found;
-    }
-
-    /**
-     * The match queries probe thousands of keys, mostly absent. Seeing that many, the planner chose
-     * a parallel scan of every identifier (measured: 250 ms a chunk, growing with the table) over
-     * index probes (45 ms); parallel workers alone cost 150 ms to start on a busy machine; and JIT
-     * compiling the plan cost 20-40 ms.
-     */
-    private static void noScansOrParallelWorkers(java.sql.Statement s) throws SQLException {
-        s.execute("SET LOCAL enable_seqscan = off");
-        s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-        s.execute("SET LOCAL jit = off");
     }
 
     private String asJson(Map<String, String> fields) {
