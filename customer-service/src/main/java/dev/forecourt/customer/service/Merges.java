@@ -305,13 +305,14 @@ public class Merges {
 
     /**
      * Locks both customers, always in id order: two merges or undos of the same pair sent the other
-     * way round would otherwise each hold one row and wait for the other (a deadlock).
+     * way round would otherwise each hold one row and wait for the other (a deadlock). Each is read
+     * again once locked: an event may have changed it (class, points) while the merge waited.
      */
     private Map<UUID, Customer> lockVisible(UUID a, UUID b) {
         Map<UUID, Customer> locked = new HashMap<>();
         for (UUID id : a.compareTo(b) <= 0 ? List.of(a, b) : List.of(b, a)) {
             Customer c = registry.get(id);
-            em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
             locked.put(id, c);
         }
         return locked;
