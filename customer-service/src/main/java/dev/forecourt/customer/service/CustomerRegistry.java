@@ -8,6 +8,7 @@ import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
 import dev.forecourt.platform.pii.Masking;
+import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -82,7 +83,7 @@ public class CustomerRegistry {
         Customer c = get(id);
         Customer.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
         if (c.mergedInto != null) {
-            throw dev.forecourt.platform.problem.ProblemException.conflict("customer " + id + " was merged into " + c.mergedInto + "; record " + what
+            throw ProblemException.conflict("customer " + id + " was merged into " + c.mergedInto + "; record " + what
                     + " on that customer");
         }
         return c;
@@ -102,7 +103,7 @@ public class CustomerRegistry {
         Customer c = get(id);
         ETags.requireMatch(ifMatch, c.version);
         if (in.storeId() != null && !in.storeId().equals(c.storeId)) {
-            throw dev.forecourt.platform.problem.ProblemException.invalid("storeId", "Immutable",
+            throw ProblemException.invalid("storeId", "Immutable",
                     "a customer stays in the store that registered it; merge records instead");
         }
         List<CustomerIdentifier> current = identifiers(c.id);

@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -122,7 +123,12 @@ public class DailyCare {
             List<UUID> due = loyalty.withExpiredEarnings(now, BATCH);
             long round = 0;
             for (UUID id : due) {
-                round += QuarkusTransaction.requiringNew().call(() -> loyalty.expire(Customer.findById(id), now));
+                round += QuarkusTransaction.requiringNew().call(() -> {
+                    // Locked, as every points movement is, so a merge cannot move this ledger between the
+                    // sums and the debit (the merged record would go negative); a merged record has none left.
+                    Customer c = Customer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+                    return c == null || c.mergedInto != null ? 0L : loyalty.expire(c, now);
+                });
             }
             total += round;
             if (due.size() < BATCH || round == 0) {

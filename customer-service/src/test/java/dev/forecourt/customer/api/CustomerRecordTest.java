@@ -540,6 +540,28 @@ class CustomerRecordTest {
                 .body("detail", containsString("merged into " + survivor));
     }
 
+    @Test
+    void theNightlyExpiryTakesWhatDebitsLeftAndNeverTouchesAMergedRecord() {
+        String[] pair = duplicatePair();
+        earn(pair[0], 100, "SERVICE", "RO-" + UUID.randomUUID());
+        earn(pair[1], 50, "SERVICE", "RO-" + UUID.randomUUID());
+        merge(pair[0], pair[1]);
+        String spender = registerPerson(phone(), idNumber());
+        earn(spender, 40, "SERVICE", "RO-" + UUID.randomUUID());
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"points\":10,\"forWhat\":\"PARTS\",\"reference\":\"RO-" + UUID.randomUUID() + "\"}")
+                .when().post("/api/customers/" + spender + "/points/redemptions").then().statusCode(201);
+
+        // Long after every grant's expiry: what debits did not consume expires, once.
+        java.time.Instant later = java.time.Instant.now().plus(Duration.ofDays(365L * 30));
+        assertTrue(dailyCare.expirePoints(later) >= 180);
+        points(pair[0]).body("balance", equalTo(0)).body("movements.find { it.kind == 'EXPIRE' }.points", equalTo(-150));
+        points(spender).body("balance", equalTo(0)).body("movements.find { it.kind == 'EXPIRE' }.points", equalTo(-30));
+        points(pair[1]).body("balance", equalTo(0)).body("movements", hasSize(0));
+        dailyCare.expirePoints(later);
+        points(spender).body("movements.findAll { it.kind == 'EXPIRE' }", hasSize(1));
+    }
+
     // ---------------------------------------------------------------- consent
 
     @Test
