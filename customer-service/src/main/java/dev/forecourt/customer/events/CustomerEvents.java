@@ -24,6 +24,7 @@ public final class CustomerEvents {
     public static final String MERGE_UNDONE = "forecourt.customer.merge-undone.v1";
     public static final String CONSENT_CHANGED = "forecourt.customer.consent-changed.v1";
     public static final String POINTS_MOVED = "forecourt.customer.points-moved.v1";
+    public static final String POINTS_TRANSFERRED = "forecourt.customer.points-transferred.v1";
     public static final String CARE_TOUCHPOINT_DUE = "forecourt.customer.care-touchpoint-due.v1";
     public static final String VEHICLE_REGISTERED = "forecourt.customer.vehicle-registered.v1";
     public static final String VEHICLE_TRANSFERRED = "forecourt.customer.vehicle-transferred.v1";
@@ -62,6 +63,15 @@ public final class CustomerEvents {
     /** {@code points} is signed (earn positive, redeem and expire negative); {@code balance} after the move. */
     public record PointsMoved(UUID customerId, String storeId, String kind, long points, long balance,
                               String causeType, String causeRef) {
+    }
+
+    /**
+     * Points a merge ({@code cause} MERGE) or its undo (MERGE_UNDONE) moved between two records, one
+     * event per side: {@code points} and {@code movements} (ledger rows) are signed from this
+     * customer's view, {@code balance} is its balance after.
+     */
+    public record PointsTransferred(UUID customerId, String storeId, long points, long balance, int movements,
+                                    UUID counterpartId, UUID mergeId, String cause) {
     }
 
     /** A care touchpoint (BIRTHDAY, or a holiday's name) for whatever sends messages, with the channels consented to. */

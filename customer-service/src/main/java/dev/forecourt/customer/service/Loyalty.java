@@ -213,7 +213,10 @@ public class Loyalty {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
-    public Transfer transferAll(UUID from, UUID into, String tag) {
+    public Transfer transferAll(Customer fromCustomer, Customer intoCustomer, UUID mergeId) {
+        UUID from = fromCustomer.id;
+        UUID into = intoCustomer.id;
+        String tag = " (merge " + mergeId + ")";
         long points = lockAccounts(from, into).getOrDefault(from, 0L);
         Map<Long, String> tagged = new LinkedHashMap<>();
         List<Object[]> clashes = em.createNativeQuery("SELECT m.id, m.cause_ref FROM points_movement m"
@@ -232,11 +235,13 @@ public class Loyalty {
                         + " WHERE customer_id = ?1 RETURNING id")
                 .setParameter(1, from).setParameter(2, into).getResultList())
                 .stream().map(Number::longValue).sorted().toList();
+        long intoBalance = balance(into);
         if (points > 0) {
             em.createNativeQuery("UPDATE loyalty_account SET balance = 0 WHERE customer_id = ?1")
                     .setParameter(1, from).executeUpdate();
-            credit(into, points);
+            intoBalance = credit(into, points);
         }
+        transferred(fromCustomer, intoCustomer, points, 0, intoBalance, moved.size(), mergeId, "MERGE");
         return new Transfer(moved, tagged, points);
     }
 
@@ -246,28 +251,51 @@ public class Loyalty {
      * no longer holds that many points (it spent them since): a balance never goes below zero.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void transferBack(UUID from, UUID into, Transfer t) {
+    public void transferBack(Customer fromCustomer, Customer intoCustomer, UUID mergeId, Transfer t) {
+        UUID from = fromCustomer.id;
+        UUID into = intoCustomer.id;
         long left = lockAccounts(from, into).getOrDefault(from, 0L);
         if (left < t.points()) {
             throw ProblemException.conflict("customer " + from + " has " + left + " points left, but the merge brought"
                     + " it " + t.points() + " points that would have to go back to customer " + into + ": undoing"
                     + " the merge now would leave a negative balance");
         }
-        if (!t.movements().isEmpty()) {
-            em.createNativeQuery("UPDATE points_movement SET customer_id = :into WHERE customer_id = :from AND id IN (:ids)")
-                    .setParameter("into", into).setParameter("from", from).setParameter("ids", t.movements())
-                    .executeUpdate();
-        }
+        int movedBack = t.movements().isEmpty() ? 0 : em.createNativeQuery("UPDATE points_movement SET customer_id = :into"
+                        + " WHERE customer_id = :from AND id IN (:ids)")
+                .setParameter("into", into).setParameter("from", from).setParameter("ids", t.movements())
+                .executeUpdate();
         t.taggedCauses().forEach((id, original) -> em.createNativeQuery("UPDATE points_movement m SET cause_ref = ?2"
                         + " WHERE m.id = ?1 AND m.customer_id = ?3 AND NOT EXISTS (SELECT 1 FROM points_movement s"
                         + " WHERE s.customer_id = m.customer_id AND s.kind = m.kind AND s.cause_type = m.cause_type"
                         + " AND s.cause_ref = ?2)")
                 .setParameter(1, id).setParameter(2, original).setParameter(3, into).executeUpdate());
+        long fromBalance = left;
+        long intoBalance = balance(into);
         if (t.points() > 0) {
-            em.createNativeQuery("UPDATE loyalty_account SET balance = balance - ?2 WHERE customer_id = ?1")
-                    .setParameter(1, from).setParameter(2, t.points()).executeUpdate();
-            credit(into, t.points());
+            fromBalance = ((Number) em.createNativeQuery("UPDATE loyalty_account SET balance = balance - ?2"
+                            + " WHERE customer_id = ?1 RETURNING balance")
+                    .setParameter(1, from).setParameter(2, t.points()).getSingleResult()).longValue();
+            intoBalance = credit(into, t.points());
         }
+        transferred(fromCustomer, intoCustomer, t.points(), fromBalance, intoBalance, movedBack, mergeId, "MERGE_UNDONE");
+    }
+
+    /**
+     * Publishes a transfer as one event per side, each keyed by its own customer so it stays in order
+     * with that customer's other movements: a consumer adding up points-moved and points-transferred
+     * events per customer arrives at the balance. Nothing is published when nothing moved.
+     */
+    private void transferred(Customer from, Customer into, long points, long fromBalance, long intoBalance,
+                             int movements, UUID mergeId, String cause) {
+        if (points == 0 && movements == 0) {
+            return;
+        }
+        outbox.publish(new DomainEvent(CustomerEvents.POINTS_TRANSFERRED, CustomerEvents.AGGREGATE, from.id.toString(),
+                from.storeId, new CustomerEvents.PointsTransferred(from.id, from.storeId, -points, fromBalance,
+                -movements, into.id, mergeId, cause)));
+        outbox.publish(new DomainEvent(CustomerEvents.POINTS_TRANSFERRED, CustomerEvents.AGGREGATE, into.id.toString(),
+                into.storeId, new CustomerEvents.PointsTransferred(into.id, into.storeId, points, intoBalance,
+                movements, from.id, mergeId, cause)));
     }
 
     /** Locks both accounts (in a fixed order) and returns their balances; a customer without one has none. */

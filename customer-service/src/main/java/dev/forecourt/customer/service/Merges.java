@@ -196,7 +196,7 @@ public class Merges {
         }
         UUID mergeId = UUID.randomUUID();
         // Points: the merged ledger and balance join the survivor's; the merged record keeps none.
-        Loyalty.Transfer points = loyalty.transferAll(merged.id, survivor.id, " (merge " + mergeId + ")");
+        Loyalty.Transfer points = loyalty.transferAll(merged, survivor, mergeId);
         // Consents: both histories become one, so the latest decision of either is the answer.
         Map<Consents.Pair, Consents.Entry> consentsBefore = consents.snapshot(survivor.id);
         List<Long> movedConsents = consents.moveAll(merged.id, survivor.id);
@@ -244,7 +244,7 @@ public class Merges {
         UndoData undo = read((String) em.createNativeQuery("SELECT CAST(undo_data AS text) FROM customer_merge WHERE id = ?1")
                 .setParameter(1, mergeId).getSingleResult(), new TypeReference<>() { });
         // First, as it may refuse: the points the merge brought go back only if the survivor still has them.
-        loyalty.transferBack(survivor.id, merged.id, undo.pointsTransfer());
+        loyalty.transferBack(survivor, merged, mergeId, undo.pointsTransfer());
         Map<Consents.Pair, Consents.Entry> survivorConsents = consents.snapshot(survivor.id);
         Map<Consents.Pair, Consents.Entry> mergedConsents = consents.snapshot(merged.id);
         consents.moveBack(undo.consentEntries(), survivor.id, merged.id);

@@ -456,6 +456,9 @@ class CustomerRecordTest {
                     .body("movements.findAll { it.causeType == 'GIFT' }", hasSize(2))
                     .body("movements.findAll { it.causeRef == '" + campaign + "' }", hasSize(1));
             points(merged).body("balance", equalTo(0)).body("movements", hasSize(0));
+            // Published per side, so a consumer adding up movements per customer keeps the right balances.
+            assertTransferred(events, merged, mergeId, "MERGE", -45, 0, -2, survivor);
+            assertTransferred(events, survivor, mergeId, "MERGE", 45, 155, 2, merged);
             consent(survivor, "SMS", "MARKETING").body("allowed", equalTo(false)).body("basis.granted", equalTo(false));
             consent(survivor, "EMAIL", "SURVEYS").body("allowed", equalTo(true));
             given().header("Authorization", Tokens.bearer("advisor.a")).when().get("/api/customers/" + survivor + "/consents")
@@ -469,6 +472,8 @@ class CustomerRecordTest {
                     .body("{\"reason\":\"two brothers sharing a phone\"}")
                     .when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
             points(survivor).body("balance", equalTo(110)).body("movements", hasSize(2));
+            assertTransferred(events, survivor, mergeId, "MERGE_UNDONE", -45, 110, -2, merged);
+            assertTransferred(events, merged, mergeId, "MERGE_UNDONE", 45, 45, 2, survivor);
             points(merged).body("balance", equalTo(45)).body("movements", hasSize(2))
                     .body("movements.find { it.causeType == 'GIFT' }.causeRef", equalTo(campaign))
                     .body("movements.find { it.causeType == 'SERVICE' }.points", equalTo(40));
@@ -481,6 +486,18 @@ class CustomerRecordTest {
                     && r.data().get("granted").asBoolean(), Duration.ofSeconds(10));
             EventSchemas.assertValid(regranted.value());
         }
+    }
+
+    static void assertTransferred(KafkaEvents events, String customer, String mergeId, String cause, long points,
+                                  long balance, int movements, String counterpart) {
+        var transferred = events.await(r -> r.event().getType().equals(CustomerEvents.POINTS_TRANSFERRED)
+                && r.key().equals(customer) && r.data().get("cause").asText().equals(cause), Duration.ofSeconds(10));
+        EventSchemas.assertValid(transferred.value());
+        assertEquals(mergeId, transferred.data().get("mergeId").asText());
+        assertEquals(points, transferred.data().get("points").asLong());
+        assertEquals(balance, transferred.data().get("balance").asLong());
+        assertEquals(movements, transferred.data().get("movements").asInt());
+        assertEquals(counterpart, transferred.data().get("counterpartId").asText());
     }
 
     @Test
