@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.LockMode;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,7 +33,7 @@ import java.util.UUID;
  * What customers spend and what it earns them: activity (purchases, service, parts) drives the
  * value tier and the points ledger. The balance lives on {@code loyalty_account} and is only
  * ever changed by one conditional UPDATE, so concurrent redemptions cannot take it below zero;
- * every movement names its cause and is published.
+ * every movement names its cause and is published. Its callers lock the customer first (checked).
  */
 @ApplicationScoped
 public class Loyalty {
@@ -64,6 +66,7 @@ public class Loyalty {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean recordActivity(Customer c, Activity kind, BigDecimal amount, LocalDate on, String sourceRef,
                                   String actor) {
+        requireLive(c);
         int inserted = em.createNativeQuery("INSERT INTO customer_activity (customer_id, kind, amount, occurred_on, source_ref)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (source_ref) DO NOTHING")
                 .setParameter(1, c.id).setParameter(2, kind.name()).setParameter(3, amount).setParameter(4, on)
@@ -82,6 +85,7 @@ public class Loyalty {
     /** Adds points (idempotent per cause); they expire after the configured months. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void earn(Customer c, long points, String causeType, String causeRef, String actor) {
+        requireLive(c);
         Instant expires = Instant.now().atZone(ZoneOffset.UTC).plusMonths(settings.loyalty().expiryMonths()).toInstant();
         if (move(c.id, "EARN", points, causeType, causeRef, expires, actor)) {
             long balance = ((Number) em.createNativeQuery("INSERT INTO loyalty_account (customer_id, balance) VALUES (?1, ?2)"
@@ -98,6 +102,7 @@ public class Loyalty {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long redeem(Customer c, long points, String causeType, String causeRef, String actor) {
+        requireLive(c);
         PointsRules.redemptionViolation(Long.MAX_VALUE, points).ifPresent(v -> {
             throw ProblemException.invalid("points", "Positive", v);
         });
@@ -126,6 +131,7 @@ public class Loyalty {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long expire(Customer c, Instant now) {
+        requireLive(c);
         Object[] sums = (Object[]) em.createNativeQuery("SELECT"
                         + " coalesce(sum(points) FILTER (WHERE kind = 'EARN' AND expires_at <= ?2), 0),"
                         + " coalesce(-sum(points) FILTER (WHERE kind <> 'EARN'), 0)"
@@ -214,6 +220,8 @@ public class Loyalty {
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")
     public Transfer transferAll(Customer fromCustomer, Customer intoCustomer, UUID mergeId) {
+        requireLocked(fromCustomer);
+        requireLocked(intoCustomer);
         UUID from = fromCustomer.id;
         UUID into = intoCustomer.id;
         String tag = " (merge " + mergeId + ")";
@@ -252,6 +260,8 @@ public class Loyalty {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void transferBack(Customer fromCustomer, Customer intoCustomer, UUID mergeId, Transfer t) {
+        requireLocked(fromCustomer);
+        requireLocked(intoCustomer);
         UUID from = fromCustomer.id;
         UUID into = intoCustomer.id;
         long left = lockAccounts(from, into).getOrDefault(from, 0L);
@@ -296,6 +306,28 @@ public class Loyalty {
         outbox.publish(new DomainEvent(CustomerEvents.POINTS_TRANSFERRED, CustomerEvents.AGGREGATE, into.id.toString(),
                 into.storeId, new CustomerEvents.PointsTransferred(into.id, into.storeId, points, intoBalance,
                 movements, from.id, mergeId, cause)));
+    }
+
+    /**
+     * Points move only on a customer its caller has locked ({@link CustomerRegistry#lockLive}, the
+     * event reactions, the expiry job, merges): the lock is what makes a movement and a merge of that
+     * customer take turns, so that no points land on a record merged meanwhile. Checked here because
+     * a caller that forgot would still pass every test that does one thing at a time.
+     */
+    private void requireLocked(Customer c) {
+        // WRITE: the row was updated in this transaction, which holds PostgreSQL's row lock just the same.
+        LockMode held = em.unwrap(Session.class).getCurrentLockMode(c);
+        if (held != LockMode.PESSIMISTIC_WRITE && held != LockMode.WRITE) {
+            throw new IllegalStateException("customer " + c.id + " must be locked (PESSIMISTIC_WRITE) before its points move");
+        }
+    }
+
+    private void requireLive(Customer c) {
+        requireLocked(c);
+        if (c.mergedInto != null) {
+            throw new IllegalStateException("customer " + c.id + " was merged into " + c.mergedInto
+                    + ": its points move on that customer");
+        }
     }
 
     /** Locks both accounts (in a fixed order) and returns their balances; a customer without one has none. */

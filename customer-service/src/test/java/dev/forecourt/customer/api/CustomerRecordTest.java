@@ -21,6 +21,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The customer record of issue #4 through its API, against real PostgreSQL, Kafka and Keycloak. */
@@ -412,7 +414,21 @@ class CustomerRecordTest {
 
     void earn(String customer, long points, String causeType, String causeRef) {
         QuarkusTransaction.requiringNew().run(() ->
-                loyalty.earn(Customer.findById(UUID.fromString(customer)), points, causeType, causeRef, "test"));
+                loyalty.earn(Customer.findById(UUID.fromString(customer), LockModeType.PESSIMISTIC_WRITE), points, causeType, causeRef, "test"));
+    }
+
+    @Test
+    void pointsMoveOnlyOnACustomerItsCallerLocked() {
+        String customer = registerPerson(phone(), idNumber());
+        RuntimeException e = assertThrows(RuntimeException.class, () ->
+                QuarkusTransaction.requiringNew().run(() -> loyalty.earn(Customer.findById(UUID.fromString(customer)),
+                        10, "GIFT", "gift-" + UUID.randomUUID(), "test")));
+        Throwable cause = e;
+        while (!(cause instanceof IllegalStateException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertTrue(cause.getMessage().contains("must be locked"), cause.toString());
+        points(customer).body("balance", equalTo(0)).body("movements", hasSize(0));
     }
 
     static String merge(String survivor, String merged) {
