@@ -42,6 +42,22 @@ class GatewaySmokeTest {
     }
 
     @Test
+    void aRegistrationRetriedWithItsIdempotencyKeyCreatesOneCustomer() {
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"sourceChannel\":\"SHOWROOM\"}";
+        var first = given().header("Authorization", Tokens.bearer("consultant.a")).header("Idempotency-Key", key)
+                .contentType("application/json").body(body)
+                .when().post("/api/customers").then().statusCode(201).header("Idempotent-Replayed", "false")
+                .header("ETag", notNullValue()).extract();
+        String id = first.path("id");
+        given().header("Authorization", Tokens.bearer("consultant.a")).header("Idempotency-Key", key)
+                .contentType("application/json").body(body)
+                .when().post("/api/customers").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", equalTo(first.header("Location"))).header("ETag", equalTo(first.header("ETag")))
+                .body("id", equalTo(id));
+    }
+
+    @Test
     void aRoleWithoutAccessIsForbiddenByTheService() {
         given().header("Authorization", Tokens.bearer("consultant.a"))
                 .when().get("/api/repair-orders").then().statusCode(403);

@@ -1,6 +1,7 @@
 package dev.forecourt.gateway.routing;
 
 import dev.forecourt.gateway.config.GatewayConfig;
+import dev.forecourt.gateway.idempotency.IdempotentCreates;
 import dev.forecourt.platform.api.CorrelationIds;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +23,8 @@ import java.net.URI;
 
 /**
  * Forwards {@code /api/<resource>/...} to the service that owns the resource, unchanged:
- * method, path, query, headers (the bearer token included) and body. The token is checked
+ * method, path, query, headers (the bearer token included) and body; a POST with an
+ * {@code Idempotency-Key} goes through {@link IdempotentCreates}. The token is checked
  * here first (application.properties) and again by the service.
  */
 @ApplicationScoped
@@ -30,13 +32,16 @@ public class ServiceRoutes {
 
     private static final Logger LOG = Logger.getLogger(ServiceRoutes.class);
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config, IdempotentCreates idempotent) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(64));
         config.routes().forEach((resource, target) -> {
             HttpProxy proxy = proxyTo(client, target).addInterceptor(new ServiceUnavailableAsProblem(resource));
+            // A create with an Idempotency-Key is forwarded by IdempotentCreates; everything else streams through.
+            router.post("/api/" + resource).handler(ctx -> idempotent.handle(ctx, client, target));
+            router.post("/api/" + resource + "/*").handler(ctx -> idempotent.handle(ctx, client, target));
             router.route("/api/" + resource).handler(ctx -> forward(proxy, ctx));
             router.route("/api/" + resource + "/*").handler(ctx -> forward(proxy, ctx));
             LOG.infof("route /api/%s -> %s", resource, target);

@@ -1,5 +1,6 @@
 package dev.forecourt.gateway.routing;
 
+import dev.forecourt.gateway.idempotency.IdempotentCreates;
 import dev.forecourt.platform.testing.RealServices;
 import dev.forecourt.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -7,8 +8,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, initArgs = @ResourceArg(name = "database", value = "gateway"))
@@ -56,6 +61,50 @@ class ServiceRoutesTest {
                 .header("Access-Control-Request-Method", "POST")
                 .when().options("/api/customers").then()
                 .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    static io.restassured.specification.RequestSpecification create(String user, String key, String body) {
+        return given().header("Authorization", Tokens.bearer(user)).header("Idempotency-Key", key)
+                .contentType("application/json").body(body);
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyGetsTheFirstAnswerAndReachesTheServiceOnce() {
+        String key = UUID.randomUUID().toString();
+        String body = "{\"kind\":\"INDIVIDUAL\"}";
+        var first = create("consultant.a", key, body).when().post("/api/customers?status=201").then().statusCode(201)
+                .header(IdempotentCreates.REPLAYED, "false").extract();
+        int n = first.path("n");
+        String location = first.header("Location");
+        assertNotNull(location);
+        create("consultant.a", key, body).when().post("/api/customers?status=201").then().statusCode(201)
+                .header(IdempotentCreates.REPLAYED, "true").header("Location", location)
+                .contentType("application/json").body("n", equalTo(n));
+        // Keys are per caller: another user's request with the same key is its own.
+        create("manager.a", key, body).when().post("/api/customers?status=201").then().statusCode(201)
+                .header(IdempotentCreates.REPLAYED, "false").body("n", not(equalTo(n)));
+        // The same key for another request is refused, naming the header and the rule.
+        create("consultant.a", key, "{\"kind\":\"COMPANY\"}").when().post("/api/customers?status=201").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key")).body("errors[0].rule", equalTo("SameRequest"));
+    }
+
+    @Test
+    void aServerErrorIsNotKeptSoARetryWithTheSameKeyGoesThrough() {
+        String key = UUID.randomUUID().toString();
+        String uri = "/api/customers?status=201&fail-first=" + key;
+        create("consultant.a", key, "{}").when().post(uri).then().statusCode(503);
+        create("consultant.a", key, "{}").when().post(uri).then().statusCode(201)
+                .header(IdempotentCreates.REPLAYED, "false");
+        create("consultant.a", key, "{}").when().post(uri).then().statusCode(201)
+                .header(IdempotentCreates.REPLAYED, "true");
+    }
+
+    @Test
+    void aKeyThatIsNotValidIsRefusedBeforeReachingTheService() {
+        create("consultant.a", "x".repeat(201), "{}").when().post("/api/customers").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("Idempotency-Key")).body("errors[0].rule", equalTo("Pattern"));
     }
 
     @Test
