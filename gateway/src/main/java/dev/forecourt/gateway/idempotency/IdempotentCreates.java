@@ -115,8 +115,8 @@ public class IdempotentCreates {
                     LOG.warnf("idempotent %s %s failed: %s", method, path, failure.getMessage());
                     if (!ctx.response().headWritten()) {
                         problem(ctx, 502, "unavailable", "Service unavailable",
-                                "the service behind " + path.split("\\?")[0] + " did not answer; retry with the same"
-                                        + " Idempotency-Key", null);
+                                "the service behind " + path.split("\\?")[0] + " (or the gateway's record of"
+                                        + " Idempotency-Keys) did not answer; retry with the same Idempotency-Key", null);
                     }
                 });
     }
