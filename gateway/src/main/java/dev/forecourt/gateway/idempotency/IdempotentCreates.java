@@ -87,13 +87,23 @@ public class IdempotentCreates {
                                 records.claim(principal, key, method, path, hash(method, path, body)), false)
                         .compose(claim -> switch (claim) {
                             case IdempotencyRecords.Claimed c -> forward(ctx, client, target, body)
-                                    .compose(answer -> keep(ctx.vertx(), principal, key, answer).map(answer))
+                                    .compose(live -> keep(ctx.vertx(), principal, key, live.answer()).map(live))
                                     .recover(failure -> release(ctx.vertx(), principal, key)
                                             .compose(v -> Future.failedFuture(failure)))
-                                    .onSuccess(answer -> reply(ctx, answer, false))
+                                    .onSuccess(live -> {
+                                        // The first answer passes with all its headers (Retry-After, the
+                                        // correlation id, ...); a replay repeats the kept ones.
+                                        live.headers().forEach(h -> {
+                                            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                                                ctx.response().headers().add(h.getKey(), h.getValue());
+                                            }
+                                        });
+                                        ctx.response().setStatusCode(live.answer().status()).putHeader(REPLAYED, "false")
+                                                .end(Buffer.buffer(live.answer().body()));
+                                    })
                                     .mapEmpty();
                             case IdempotencyRecords.Answered a -> {
-                                reply(ctx, a.answer(), true);
+                                replay(ctx, a.answer());
                                 yield Future.<Void>succeededFuture();
                             }
                             case IdempotencyRecords.InFlight f -> {
@@ -121,7 +131,11 @@ public class IdempotentCreates {
                 });
     }
 
-    private Future<IdempotencyRecords.Answer> forward(RoutingContext ctx, HttpClient client, URI target, Buffer body) {
+    /** The service's answer, and all the headers it came with. */
+    private record Live(IdempotencyRecords.Answer answer, MultiMap headers) {
+    }
+
+    private Future<Live> forward(RoutingContext ctx, HttpClient client, URI target, Buffer body) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         ctx.request().headers().forEach(h -> {
             if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
@@ -140,7 +154,8 @@ public class IdempotentCreates {
                             kept.append(name).append(": ").append(value).append('\n');
                         }
                     }
-                    return new IdempotencyRecords.Answer(response.statusCode(), kept.toString(), answer.getBytes());
+                    return new Live(new IdempotencyRecords.Answer(response.statusCode(), kept.toString(), answer.getBytes()),
+                            response.headers());
                 }));
     }
 
@@ -162,7 +177,7 @@ public class IdempotentCreates {
         }, false);
     }
 
-    private static void reply(RoutingContext ctx, IdempotencyRecords.Answer answer, boolean replayed) {
+    private static void replay(RoutingContext ctx, IdempotencyRecords.Answer answer) {
         var response = ctx.response().setStatusCode(answer.status());
         if (answer.headers() != null) {
             answer.headers().lines().forEach(line -> {
@@ -170,7 +185,7 @@ public class IdempotentCreates {
                 response.putHeader(line.substring(0, colon), line.substring(colon + 1).strip());
             });
         }
-        response.putHeader(REPLAYED, Boolean.toString(replayed));
+        response.putHeader(REPLAYED, "true").putHeader(CorrelationIds.HEADER, ctx.request().getHeader(CorrelationIds.HEADER));
         response.end(Buffer.buffer(answer.body() == null ? new byte[0] : answer.body()));
     }
 

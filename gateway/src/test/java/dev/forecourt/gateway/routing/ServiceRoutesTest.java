@@ -77,8 +77,9 @@ class ServiceRoutesTest {
         int n = first.path("n");
         String location = first.header("Location");
         assertNotNull(location);
-        create("consultant.a", key, body).when().post("/api/customers?status=201").then().statusCode(201)
-                .header(IdempotentCreates.REPLAYED, "true").header("Location", location)
+        create("consultant.a", key, body).header("X-Correlation-Id", "retry-1").when().post("/api/customers?status=201")
+                .then().statusCode(201).header(IdempotentCreates.REPLAYED, "true").header("Location", location)
+                .header("X-Correlation-Id", "retry-1")
                 .contentType("application/json").body("n", equalTo(n));
         // Keys are per caller: another user's request with the same key is its own.
         create("manager.a", key, body).when().post("/api/customers?status=201").then().statusCode(201)
