@@ -62,19 +62,20 @@ final class ChunkReader implements AutoCloseable {
         long t = System.nanoTime();
         List<ImportItem> items = new ArrayList<>(max);
         while (items.size() < max) {
-            Map<String, String> fields;
+            Object raw;
             line++;
             try {
                 if (!rows.hasNextValue()) {
                     ended = true;
                     break;
                 }
-                fields = fields(rows.nextValue());
-                if (fields == null) { // the CSV header
+                raw = rows.nextValue();
+                if (format == ImportJobs.Format.CSV && header == null) {
+                    header = (String[]) raw;
                     continue;
                 }
             } catch (RuntimeException | IOException e) {
-                items.add(new ImportItem(line, null, null,
+                items.add(new ImportItem(line, null, null, null,
                         "unreadable " + format + " at line " + line + ": " + ImportJobs.firstLine(e.getMessage())));
                 if (format == ImportJobs.Format.CSV) {
                     ended = true; // a CSV parser cannot resynchronise reliably after a broken quote
@@ -82,8 +83,8 @@ final class ChunkReader implements AutoCloseable {
                 }
                 continue;
             }
-            ImportRow.Parsed parsed = ImportRow.parse(line, fields);
-            items.add(new ImportItem(line, parsed.row(), fields, parsed.rejection()));
+            ImportRow.Parsed parsed = ImportRow.parse(line, fields(raw));
+            items.add(new ImportItem(line, parsed.row(), header, raw, parsed.rejection()));
         }
         long bytesRead = ended ? size : rows.getCurrentLocation().getByteOffset();
         t = phases.lap("read", t);
@@ -117,14 +118,11 @@ final class ChunkReader implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private Map<String, String> fields(Object value) {
-        if (format == ImportJobs.Format.NDJSON) {
-            return (Map<String, String>) value;
-        }
-        String[] cells = (String[]) value;
-        if (header == null) {
-            header = cells;
-            return null;
-        }
+        return format == ImportJobs.Format.NDJSON ? (Map<String, String>) value : named(header, (String[]) value);
+    }
+
+    /** A CSV row's cells by the header's column names. */
+    static Map<String, String> named(String[] header, String[] cells) {
         Map<String, String> f = new HashMap<>(header.length * 2);
         for (int i = 0; i < header.length && i < cells.length; i++) {
             f.put(header[i].strip(), cells[i]);

@@ -359,7 +359,7 @@ public class ImportJobs {
         for (ImportItem i : chunk) {
             if (!i.accepted()) {
                 rejections.text(jobId).text(i.line).text(i.rejection)
-                        .bytes(i.fields == null ? null : crypto.seal(asJson(i.fields), RAW_ROW));
+                        .bytes(i.fields() == null ? null : crypto.seal(asJson(i.fields()), RAW_ROW));
                 rejections.endRow();
                 continue;
             }
