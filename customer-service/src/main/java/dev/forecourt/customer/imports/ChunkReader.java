@@ -92,24 +92,18 @@ final class ChunkReader implements AutoCloseable {
         // row although only new customers use it (1 in 100 rows of a typical file is a repeat).
         items.parallelStream().filter(ImportItem::accepted).forEach(i -> {
             ImportRow r = i.row;
-            i.nameCopy = CopyWriter.bytea(crypto.seal(r.name(), PersonalData.NAME));
+            i.nameSealed = crypto.seal(r.name(), PersonalData.NAME);
             if (r.phone() != null) {
                 i.phoneHash = crypto.hash(r.phone(), CustomerIdentifier.Kind.PHONE.context());
                 i.phoneSealed = crypto.seal(r.phone(), CustomerIdentifier.Kind.PHONE.context());
-                i.phoneCopy = CopyWriter.bytea(i.phoneSealed);
-                i.phoneHashCopy = CopyWriter.bytea(i.phoneHash);
             }
             if (r.idNumber() != null) {
                 i.idHash = crypto.hash(r.idNumber(), CustomerIdentifier.Kind.ID_CARD.context());
                 i.idSealed = crypto.seal(r.idNumber(), CustomerIdentifier.Kind.ID_CARD.context());
-                i.idCopy = CopyWriter.bytea(i.idSealed);
-                i.idHashCopy = CopyWriter.bytea(i.idHash);
             }
             if (r.email() != null) {
                 i.emailHash = crypto.hash(r.email(), CustomerIdentifier.Kind.EMAIL.context());
                 i.emailSealed = crypto.seal(r.email(), CustomerIdentifier.Kind.EMAIL.context());
-                i.emailCopy = CopyWriter.bytea(i.emailSealed);
-                i.emailHashCopy = CopyWriter.bytea(i.emailHash);
             }
         });
         phases.lap("hash and seal", t);

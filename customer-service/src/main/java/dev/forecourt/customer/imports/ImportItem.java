@@ -19,17 +19,11 @@ final class ImportItem {
     byte[] phoneHash;
     byte[] idHash;
     byte[] emailHash;
-    // Sealed values, and sealed values and hashes already in COPY form (encoded by the reader, on all cores).
+    // Sealed values (sealed by the reader, on all cores).
+    byte[] nameSealed;
     byte[] phoneSealed;
     byte[] idSealed;
     byte[] emailSealed;
-    byte[] nameCopy;
-    byte[] phoneCopy;
-    byte[] idCopy;
-    byte[] emailCopy;
-    byte[] phoneHashCopy;
-    byte[] idHashCopy;
-    byte[] emailHashCopy;
 
     UUID customerId;                 // the customer the row goes to, new or existing
     boolean isNew;                   // the row creates that customer

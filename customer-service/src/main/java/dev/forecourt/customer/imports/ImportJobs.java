@@ -342,9 +342,9 @@ public class ImportJobs {
 
         int n = chunk.size();
         CopyWriter customers = new CopyWriter("customer (id, store_id, kind, lifecycle_class, source_channel, name_enc,"
-                + " gender, birth_date, province, city, district, import_job_id)", n * 300);
+                + " gender, birth_date, province, city, district, import_job_id)", n * 200);
         CopyWriter identifiers = new CopyWriter("customer_identifier (id, customer_id, kind, value_enc, key_id, value_hash)",
-                n * 2 * 320);
+                n * 2 * 170);
         CopyWriter vehicles = new CopyWriter("vehicle (id, store_id, vin, owner_id, owner_since, plate, brand, series,"
                 + " model, purchase_date, warranty_end, warranty_km)", n * 200);
         CopyWriter changes = new CopyWriter("customer_change (customer_id, actor, field, old_value, new_value, reason)",
@@ -358,8 +358,8 @@ public class ImportJobs {
         long merged = 0;
         for (ImportItem i : chunk) {
             if (!i.accepted()) {
-                rejections.text(jobId).text(i.line).text(i.rejection)
-                        .bytes(i.fields() == null ? null : crypto.seal(asJson(i.fields()), RAW_ROW));
+                rejections.uuid(jobId).int8(i.line).text(i.rejection)
+                        .bytea(i.fields() == null ? null : crypto.seal(asJson(i.fields()), RAW_ROW));
                 rejections.endRow();
                 continue;
             }
@@ -367,25 +367,22 @@ public class ImportJobs {
             List<String> added = new ArrayList<>(4);
             if (i.isNew) {
                 imported++;
-                customers.text(i.customerId).text(storeId).text(r.kind()).text(LifecycleClass.POTENTIAL)
-                        .text(r.sourceChannel()).encoded(i.nameCopy).text(r.gender()).text(r.birthDate()).text(r.province())
-                        .text(r.city()).text(r.district()).text(jobId); // the creation's audit: see V9
+                customers.uuid(i.customerId).text(storeId).text(r.kind()).text(LifecycleClass.POTENTIAL)
+                        .text(r.sourceChannel()).bytea(i.nameSealed).text(r.gender()).date(r.birthDate()).text(r.province())
+                        .text(r.city()).text(r.district()).uuid(jobId); // the creation's audit: see V9
                 customers.endRow();
             } else {
                 merged++;
             }
-            identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.PHONE, i.phoneSealed, i.phoneCopy,
-                    i.phoneHash, i.phoneHashCopy, added);
-            identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.ID_CARD, i.idSealed, i.idCopy,
-                    i.idHash, i.idHashCopy, added);
-            identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.EMAIL, i.emailSealed, i.emailCopy,
-                    i.emailHash, i.emailHashCopy, added);
+            identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.PHONE, i.phoneSealed, i.phoneHash, added);
+            identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.ID_CARD, i.idSealed, i.idHash, added);
+            identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.EMAIL, i.emailSealed, i.emailHash, added);
             UUID vehicleId = null;
             if (r.vin() != null && i.vinIsNew && vinsWritten.add(r.vin())) {
                 vehicleId = uuid7();
-                vehicles.text(vehicleId).text(storeId).text(r.vin()).text(i.customerId).text(r.purchaseDate())
-                        .text(r.plate()).text(r.brand()).text(r.series()).text(r.model()).text(r.purchaseDate())
-                        .text(warranty.endDate(r.purchaseDate(), r.brand())).text(warranty.termsFor(r.brand()).km());
+                vehicles.uuid(vehicleId).text(storeId).text(r.vin()).uuid(i.customerId).date(r.purchaseDate())
+                        .text(r.plate()).text(r.brand()).text(r.series()).text(r.model()).date(r.purchaseDate())
+                        .date(warranty.endDate(r.purchaseDate(), r.brand())).int4(warranty.termsFor(r.brand()).km());
                 vehicles.endRow();
                 added.add("vehicles");
             }
@@ -395,7 +392,7 @@ public class ImportJobs {
             } else if (!added.isEmpty()) {
                 mergedChanges.computeIfAbsent(i.customerId, k -> new ArrayList<>()).addAll(added);
                 for (String field : added) { // what the row gave an existing customer, audited (values stay out)
-                    changes.text(i.customerId).text(actor).text(field).text(null).text("added").text("bulk import " + jobId);
+                    changes.uuid(i.customerId).text(actor).text(field).text(null).text("added").text("bulk import " + jobId);
                     changes.endRow();
                 }
             }
@@ -562,11 +559,11 @@ public class ImportJobs {
     }
 
     private static void identifier(CopyWriter out, Set<Held> held, UUID customerId, CustomerIdentifier.Kind kind,
-                                   byte[] sealed, byte[] sealedCopy, byte[] hash, byte[] hashCopy, List<String> added) {
+                                   byte[] sealed, byte[] hash, List<String> added) {
         if (sealed == null || !held.add(new Held(customerId, ByteBuffer.wrap(hash)))) {
             return;
         }
-        out.text(uuid7()).text(customerId).text(kind).encoded(sealedCopy).text(PiiCrypto.keyIdOf(sealed)).encoded(hashCopy);
+        out.uuid(uuid7()).uuid(customerId).text(kind).bytea(sealed).text(PiiCrypto.keyIdOf(sealed)).bytea(hash);
         out.endRow();
         added.add(switch (kind) {
             case PHONE -> "phones";
