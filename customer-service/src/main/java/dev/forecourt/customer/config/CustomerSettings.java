@@ -2,9 +2,12 @@ package dev.forecourt.customer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Group-level configuration of customer-service (prefix {@code forecourt.customer}); defaults
@@ -23,9 +26,26 @@ public interface CustomerSettings {
 
     Care care();
 
+    /** Bulk imports ({@code forecourt.customer.import.*}). */
+    @WithName("import")
+    Imports imports();
+
     /** Annual discount rate of the customer lifetime value (NPV). */
     @WithDefault("0.08")
     BigDecimal lifetimeValueDiscountRate();
+
+    interface Imports {
+        /** Where uploads wait for the worker; the system's temporary directory unless set. */
+        Optional<Path> dir();
+
+        /**
+         * Rows per chunk, each written in one transaction. Larger chunks mean fewer round trips and
+         * commits; smaller ones less heap (three chunks are in flight) and a cheaper split around a
+         * row the database refuses.
+         */
+        @WithDefault("5000")
+        int chunkRows();
+    }
 
     interface Warranty {
         @WithDefault("3")

@@ -28,6 +28,7 @@ final class ImportItem {
     UUID customerId;                 // the customer the row goes to, new or existing
     boolean isNew;                   // the row creates that customer
     boolean vinIsNew;                // the row's VIN is not registered yet (in the database or earlier in the file)
+    private boolean rejectedByPlacement;
 
     ImportItem(long line, ImportRow row, String[] header, Object raw, String rejection) {
         this.line = line;
@@ -45,5 +46,22 @@ final class ImportItem {
 
     boolean accepted() {
         return rejection == null;
+    }
+
+    /** Rejected for where the row would go (its VIN's owner), which depends on what the database holds. */
+    void rejectPlacement(String reason) {
+        rejection = reason;
+        rejectedByPlacement = true;
+    }
+
+    /** Forgets where the row was placed, to place it again (a rejection for its content stays). */
+    void resetPlacement() {
+        customerId = null;
+        isNew = false;
+        vinIsNew = false;
+        if (rejectedByPlacement) {
+            rejection = null;
+            rejectedByPlacement = false;
+        }
     }
 }

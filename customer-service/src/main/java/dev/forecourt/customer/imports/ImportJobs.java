@@ -1,6 +1,7 @@
 package dev.forecourt.customer.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forecourt.customer.config.CustomerSettings;
 import dev.forecourt.customer.domain.CustomerIdentifier;
 import dev.forecourt.customer.domain.ImportRow;
 import dev.forecourt.customer.domain.LifecycleClass;
@@ -17,7 +18,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -34,14 +34,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -62,7 +61,6 @@ import java.util.concurrent.Future;
 public class ImportJobs {
 
     private static final Logger LOG = Logger.getLogger(ImportJobs.class);
-    static final int CHUNK = 5_000;
     /** PiiCrypto context of a rejected row kept (sealed) for its report. */
     public static final String RAW_ROW = "customer.import-row";
     /**
@@ -96,9 +94,8 @@ public class ImportJobs {
     @Inject
     ObjectMapper json;
 
-    /** Where uploads wait for the worker; the system's temporary directory unless configured. */
-    @ConfigProperty(name = "forecourt.customer.import.dir")
-    Optional<Path> configuredSpoolDir;
+    @Inject
+    CustomerSettings settings;
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "customer-import");
@@ -108,6 +105,13 @@ public class ImportJobs {
     /** Reads (parses, hashes, seals) the worker's next chunk while it writes the current one. */
     private final ExecutorService reading = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "customer-import-read");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Places (decides the customers of) the next chunk while the worker writes the current one. */
+    private final ExecutorService placing = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "customer-import-place");
         t.setDaemon(true);
         return t;
     });
@@ -127,6 +131,7 @@ public class ImportJobs {
     void onStop(@Observes ShutdownEvent e) {
         worker.shutdownNow();
         reading.shutdownNow();
+        placing.shutdownNow();
     }
 
     /** Spools the upload, records the job and queues it; returns at once. */
@@ -135,7 +140,7 @@ public class ImportJobs {
         UUID id = UUID.randomUUID();
         Path file;
         try {
-            Path spoolDir = configuredSpoolDir.orElse(Path.of(System.getProperty("java.io.tmpdir"), "forecourt-imports"));
+            Path spoolDir = settings.imports().dir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "forecourt-imports"));
             Files.createDirectories(spoolDir);
             file = spoolDir.resolve(id + "." + format.name().toLowerCase());
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
@@ -218,20 +223,46 @@ public class ImportJobs {
         long started = System.nanoTime();
         try {
             exec(jobId, "UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ?");
-            try (ChunkReader reader = new ChunkReader(file, format, json, crypto, phases)) {
-                // One chunk ahead: the next chunk is read, hashed and sealed while this one is written.
-                Future<ChunkReader.Chunk> next = reading.submit(() -> reader.next(CHUNK));
+            try (ChunkReader reader = new ChunkReader(file, format, json, crypto, phases);
+                 Connection placingConnection = dataSource.getConnection()) {
+                // Three chunks in flight: chunk N is written while N+1 is placed (its customers decided,
+                // counting N's as committed) and N+2 is read, hashed and sealed.
+                Future<ChunkReader.Chunk> ahead = reading.submit(() -> reader.next(settings.imports().chunkRows()));
+                Future<Set<Placer.Held>> placement = null;
                 try {
-                    while (true) {
-                        ChunkReader.Chunk chunk = next.get();
-                        if (chunk == null) {
-                            break;
+                    ChunkReader.Chunk current = ahead.get();
+                    ahead = null;
+                    if (current != null) {
+                        ahead = reading.submit(() -> reader.next(settings.imports().chunkRows()));
+                        placement = placeAhead(placingConnection, storeId, current, Placer.Pending.NONE, phases);
+                    }
+                    while (current != null) {
+                        long t = System.nanoTime();
+                        Set<Placer.Held> placed = placed(placement, current);
+                        t = phases.lap("wait for placement", t);
+                        ChunkReader.Chunk next = ahead.get();
+                        phases.lap("wait for reading", t);
+                        ahead = next == null ? null : reading.submit(() -> reader.next(settings.imports().chunkRows()));
+                        placement = next == null || placed == null ? null
+                                : placeAhead(placingConnection, storeId, next, Placer.Pending.of(current.items()), phases);
+                        List<ImportItem> items = current.items();
+                        if (placed == null || !writeAsPlaced(jobId, storeId, current, placed, phases)) {
+                            // Refused as placed (a bad row), or not placed ahead: placed again and split until
+                            // the refused row is alone. The next chunk's placement counted on this one
+                            // committing whole, so that one is placed again once this one is written.
+                            reset(items);
+                            writeSplit(jobId, storeId, items, items.size(), current.bytesRead(), phases);
+                            if (next != null) {
+                                awaitQuietly(placement);
+                                reset(next.items());
+                                placement = placeAhead(placingConnection, storeId, next, Placer.Pending.NONE, phases);
+                            }
                         }
-                        next = reading.submit(() -> reader.next(CHUNK));
-                        writeSplit(jobId, storeId, chunk.items(), chunk.items().size(), chunk.bytesRead(), phases);
+                        current = next;
                     }
                 } finally {
-                    awaitQuietly(next); // never close the file under the reading thread
+                    awaitQuietly(ahead); // never close the file under the reading thread
+                    awaitQuietly(placement); // nor the connection under the placing one
                 }
             }
             // A bulk load leaves the planner's statistics behind: without them a look-up by phone can
@@ -262,6 +293,49 @@ public class ImportJobs {
     }
 
     /**
+     * Places a chunk on the placing thread, on the job's own connection; returns once that placement
+     * has its snapshot of the database, so what the job writes next is not in it.
+     */
+    private Future<Set<Placer.Held>> placeAhead(Connection c, String storeId, ChunkReader.Chunk chunk,
+                                                Placer.Pending pending, Phases phases) throws InterruptedException {
+        CountDownLatch snapshot = new CountDownLatch(1);
+        Future<Set<Placer.Held>> placed = placing.submit(() -> {
+            try {
+                return Placer.placeAhead(c, storeId, chunk.items(), pending, phases, snapshot::countDown);
+            } finally {
+                snapshot.countDown();
+            }
+        });
+        snapshot.await();
+        return placed;
+    }
+
+    /** The chunk's placement, or null when there is none or it failed (the chunk is then placed as it is written). */
+    private static Set<Placer.Held> placed(Future<Set<Placer.Held>> placement, ChunkReader.Chunk chunk) throws InterruptedException {
+        if (placement == null) {
+            return null;
+        }
+        try {
+            return placement.get();
+        } catch (ExecutionException e) {
+            LOG.debugf(e.getCause(), "placing a chunk ahead failed; it is placed as it is written");
+            reset(chunk.items());
+            return null;
+        }
+    }
+
+    /** Writes a chunk as placed ahead, in one transaction; false (nothing written) if the database refuses it. */
+    private boolean writeAsPlaced(UUID jobId, String storeId, ChunkReader.Chunk chunk, Set<Placer.Held> placed,
+                                  Phases phases) {
+        try {
+            attempt(jobId, storeId, chunk.items(), chunk.items().size(), chunk.bytesRead(), placed, phases);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
      * Writes rows in one transaction; when the database refuses them, halves them until the bad row
      * is alone and rejects it with the database's message. Rows read are counted once, with the
      * last part of a split.
@@ -269,12 +343,12 @@ public class ImportJobs {
     private void writeSplit(UUID jobId, String storeId, List<ImportItem> part, int rowsRead, long bytesRead,
                             Phases phases) throws SQLException {
         try {
-            attempt(jobId, storeId, part, rowsRead, bytesRead, phases);
+            attempt(jobId, storeId, part, rowsRead, bytesRead, null, phases);
         } catch (SQLException e) {
             if (part.size() == 1) {
                 part.get(0).rejection = "refused by the database: " + firstLine(e.getMessage());
                 reset(part);
-                attempt(jobId, storeId, part, rowsRead, bytesRead, phases);
+                attempt(jobId, storeId, part, rowsRead, bytesRead, null, phases);
                 return;
             }
             int half = part.size() / 2;
@@ -288,6 +362,9 @@ public class ImportJobs {
     }
 
     private static void awaitQuietly(Future<?> pending) {
+        if (pending == null) {
+            return;
+        }
         try {
             pending.get();
         } catch (InterruptedException e) {
@@ -298,27 +375,16 @@ public class ImportJobs {
     }
 
     private static void reset(List<ImportItem> items) {
-        for (ImportItem i : items) {
-            i.customerId = null;
-            i.isNew = false;
-        }
+        items.forEach(ImportItem::resetPlacement);
     }
 
-    private void attempt(UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead, Phases phases)
-            throws SQLException {
+    private void attempt(UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead,
+                         Set<Placer.Held> placed, Phases phases) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (var s = c.createStatement()) {
-                    // The match queries probe thousands of keys, mostly absent. Seeing that many, the
-                    // planner chose a parallel scan of every identifier (measured: 250 ms a chunk, growing
-                    // with the table) over index probes (45 ms); parallel workers alone cost 150 ms to
-                    // start on a busy machine; and JIT compiling the plan cost 20-40 ms.
-                    s.execute("SET LOCAL enable_seqscan = off");
-                    s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
-                    s.execute("SET LOCAL jit = off");
-                }
-                write(c, jobId, storeId, chunk, rowsRead, bytesRead, phases);
+                Placer.tuneForProbes(c);
+                write(c, jobId, storeId, chunk, rowsRead, bytesRead, placed, phases);
                 long t = System.nanoTime();
                 c.commit();
                 phases.lap("commit", t);
@@ -331,13 +397,10 @@ public class ImportJobs {
         }
     }
 
-    /** An identifier a customer already has (so a row matching that customer adds only what is new). */
-    private record Held(UUID customerId, ByteBuffer hash) {
-    }
-
+    /** Writes the rows; {@code placed} is what {@link Placer} returned for them, or null to place them here. */
     private void write(Connection c, UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead,
-                       Phases phases) throws SQLException {
-        Set<Held> held = place(c, storeId, chunk, phases);
+                       Set<Placer.Held> placed, Phases phases) throws SQLException {
+        Set<Placer.Held> held = placed != null ? placed : Placer.place(c, storeId, chunk, Placer.Pending.NONE, phases);
         long t = System.nanoTime();
 
         int n = chunk.size();
@@ -443,113 +506,6 @@ public class ImportJobs {
         }
     }
 
-    /**
-     * Decides each accepted row's customer: the store's customer with the row's ID number, else
-     * its phone, else its VIN; otherwise a new customer, which later rows of the file with the same
-     * keys join. Rows whose VIN belongs elsewhere are rejected. Returns the identifiers the matched
-     * customers already hold.
-     */
-    private Set<Held> place(Connection c, String storeId, List<ImportItem> chunk, Phases phases) throws SQLException {
-        long t = System.nanoTime();
-        List<ImportItem> valid = chunk.stream().filter(ImportItem::accepted).toList();
-        Map<ByteBuffer, UUID> known = new HashMap<>();
-        List<byte[]> keys = new ArrayList<>(valid.size() * 2);
-        for (ImportItem i : valid) {
-            if (i.idHash != null) keys.add(i.idHash);
-            if (i.phoneHash != null) keys.add(i.phoneHash);
-        }
-        if (!keys.isEmpty()) {
-            // Two plain look-ups rather than one join: with a join, statistics taken before a big
-            // import (the store nearly empty) made the planner walk the store's customers and test
-            // every key against each (measured: 20 s a chunk once the store had grown).
-            Map<ByteBuffer, UUID> owners = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT value_hash, customer_id FROM customer_identifier WHERE value_hash = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("bytea", keys.toArray(new byte[0][])));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) owners.put(ByteBuffer.wrap(r.getBytes(1)), (UUID) r.getObject(2));
-                }
-            }
-            if (!owners.isEmpty()) {
-                Set<UUID> inStore = new HashSet<>();
-                try (PreparedStatement s = c.prepareStatement(
-                        "SELECT id FROM customer WHERE id = ANY(?) AND store_id = ? AND merged_into IS NULL")) {
-                    s.setArray(1, c.createArrayOf("uuid", new HashSet<>(owners.values()).toArray()));
-                    s.setString(2, storeId);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) inStore.add((UUID) r.getObject(1));
-                    }
-                }
-                owners.forEach((hash, owner) -> {
-                    if (inStore.contains(owner)) known.put(hash, owner);
-                });
-            }
-        }
-        t = phases.lap("match identifiers", t);
-        Map<String, UUID> vinOwner = new HashMap<>();
-        Map<String, String> vinStore = new HashMap<>();
-        List<String> vins = valid.stream().map(i -> i.row.vin()).filter(v -> v != null).distinct().toList();
-        if (!vins.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("SELECT vin, owner_id, store_id FROM vehicle WHERE vin = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("text", vins.toArray()));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        vinOwner.put(r.getString(1), (UUID) r.getObject(2));
-                        vinStore.put(r.getString(1), r.getString(3));
-                    }
-                }
-            }
-        }
-        t = phases.lap("match vins", t);
-        Set<UUID> existing = new HashSet<>(known.values());
-        existing.addAll(vinOwner.values());
-        for (ImportItem i : valid) {
-            UUID target = null;
-            if (i.idHash != null) target = known.get(ByteBuffer.wrap(i.idHash));
-            if (target == null && i.phoneHash != null) target = known.get(ByteBuffer.wrap(i.phoneHash));
-            String vin = i.row.vin();
-            i.vinIsNew = vin != null && !vinOwner.containsKey(vin);
-            if (vin != null && vinOwner.containsKey(vin)) {
-                UUID owner = vinOwner.get(vin);
-                if (!storeId.equals(vinStore.get(vin))) {
-                    i.rejection = "vin: already registered to a customer of another store";
-                    continue;
-                }
-                if (target == null) {
-                    target = owner;
-                } else if (!target.equals(owner)) {
-                    i.rejection = "vin: registered to a different customer than the one this row's phone or ID number matches";
-                    continue;
-                }
-            }
-            if (target == null) {
-                target = uuid7();
-                i.isNew = true;
-            }
-            i.customerId = target;
-            if (i.idHash != null) known.putIfAbsent(ByteBuffer.wrap(i.idHash), target);
-            if (i.phoneHash != null) known.putIfAbsent(ByteBuffer.wrap(i.phoneHash), target);
-            if (vin != null) {
-                vinOwner.putIfAbsent(vin, target);
-                vinStore.putIfAbsent(vin, storeId);
-            }
-        }
-        // What the matched existing customers already hold: usually few customers, so one small query.
-        Set<Held> held = new HashSet<>();
-        existing.retainAll(valid.stream().filter(i -> i.accepted() && !i.isNew).map(i -> i.customerId).toList());
-        if (!existing.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT customer_id, value_hash FROM customer_identifier WHERE customer_id = ANY(?)")) {
-                s.setArray(1, c.createArrayOf("uuid", existing.toArray()));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) held.add(new Held((UUID) r.getObject(1), ByteBuffer.wrap(r.getBytes(2))));
-                }
-            }
-        }
-        phases.lap("match held", t);
-        return held;
-    }
-
     private String asJson(Map<String, String> fields) {
         try {
             return json.writeValueAsString(fields);
@@ -558,9 +514,9 @@ public class ImportJobs {
         }
     }
 
-    private static void identifier(CopyWriter out, Set<Held> held, UUID customerId, CustomerIdentifier.Kind kind,
+    private static void identifier(CopyWriter out, Set<Placer.Held> held, UUID customerId, CustomerIdentifier.Kind kind,
                                    byte[] sealed, byte[] hash, List<String> added) {
-        if (sealed == null || !held.add(new Held(customerId, ByteBuffer.wrap(hash)))) {
+        if (sealed == null || !held.add(new Placer.Held(customerId, ByteBuffer.wrap(hash)))) {
             return;
         }
         out.uuid(uuid7()).uuid(customerId).text(kind).bytea(sealed).text(PiiCrypto.keyIdOf(sealed)).bytea(hash);

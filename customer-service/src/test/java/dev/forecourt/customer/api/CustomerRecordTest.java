@@ -731,6 +731,95 @@ class CustomerRecordTest {
         assertEquals(0, count("SELECT count(*) FROM vehicle WHERE vin = 'LSVAU2180N2183294'"));
     }
 
+    /** Submits an import as a manager of store-a and waits for it to end; returns the job's location. */
+    static String importAndWait(String contentType, String body) {
+        String location = given().header("Authorization", Tokens.bearer("manager.a")).contentType(contentType).body(utf8(body))
+                .queryParam("storeId", "store-a")
+                .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                        .body("status", equalTo("COMPLETED")));
+        return location;
+    }
+
+    static String customerWithPhone(String phone) {
+        return given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", phone)
+                .when().get("/api/customers").then().body("items", hasSize(1)).extract().path("items[0].id");
+    }
+
+    static String ownerOf(String vin) {
+        return given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("vin", vin)
+                .when().get("/api/vehicles").then().body("items", hasSize(1)).extract().path("items[0].ownerId");
+    }
+
+    /**
+     * Tests import in chunks of two rows (application.properties), and a chunk is placed while the one
+     * before it is still being written: a customer's later rows must still find it, by phone, ID number
+     * or VIN, whether its first row is in the chunk just before (not committed yet) or further back.
+     */
+    @Test
+    void aCustomersRowsInSeveralChunksJoinOneCustomer() {
+        String p1 = phone(), p2 = phone(), p5 = phone(), p6 = phone(), p7 = phone(), p8 = phone();
+        String id1 = idNumber(), id6 = idNumber();
+        String v1 = vin(), v2 = vin();
+        String csv = "name,phone,email,idNumber,vin\n"
+                // chunk 1
+                + "李娜," + p1 + ",," + id1 + "," + v1 + "\n"
+                + "王芳," + p2 + ",,,\n"
+                // chunk 2: 李娜 again by phone, placed before chunk 1 has committed
+                + "李娜," + p1 + ",li.na@example.com,,\n"
+                + "赵六," + p6 + ",," + id6 + ",\n"
+                // chunk 3: 赵六 by ID number (chunk 2 not committed yet); 王芳 by phone, with a car
+                + "赵六," + p7 + ",," + id6 + ",\n"
+                + "王芳," + p2 + ",,," + v2 + "\n"
+                // chunk 4: a row joining 王芳 by her car alone; one whose ID number is 李娜's and car 王芳's
+                + "王芳," + p8 + ",,," + v2 + "\n"
+                + "赵强," + p5 + ",," + id1 + "," + v2 + "\n";
+        String location = importAndWait("text/csv", csv);
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                .body("rowsRead", equalTo(8)).body("imported", equalTo(3)).body("merged", equalTo(4))
+                .body("rejected", equalTo(1));
+        String lina = customerWithPhone(p1); // one customer: the repeated row made no second
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + lina).then()
+                .body("phones", org.hamcrest.Matchers.contains("+86" + p1))
+                .body("emails", org.hamcrest.Matchers.contains("li.na@example.com"))
+                .body("idNumber", equalTo(id1));
+        assertEquals(customerWithPhone(p6), customerWithPhone(p7));
+        String wangfang = customerWithPhone(p2);
+        assertEquals(wangfang, customerWithPhone(p8));
+        assertEquals(lina, ownerOf(v1));
+        assertEquals(wangfang, ownerOf(v2));
+        String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
+                .then().statusCode(200).extract().asString();
+        assertTrue(report.contains("vin: registered to a different customer"), report);
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", p5)
+                .when().get("/api/customers").then().body("items", hasSize(0));
+    }
+
+    /**
+     * A row the database refuses (here text PostgreSQL cannot store) fails its chunk as placed; the chunk
+     * is written again without it, and the next chunk, placed on the assumption that this one commits
+     * whole, is placed again: its row still joins the customer written in the chunk before.
+     */
+    @Test
+    void aRowTheDatabaseRefusesIsRejectedAloneAndTheNextChunkStillFindsItsCustomer() {
+        String p1 = phone(), p2 = phone();
+        String ndjson = "{\"name\":\"周杰\",\"phone\":\"" + p1 + "\"}\n"
+                + "{\"name\":\"吴敏\",\"phone\":\"" + p2 + "\",\"province\":\"\\ud800\"}\n"
+                + "{\"name\":\"周杰\",\"phone\":\"" + p1 + "\",\"email\":\"zhou.jie@example.com\"}\n";
+        String location = importAndWait("application/x-ndjson", ndjson);
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                .body("rowsRead", equalTo(3)).body("imported", equalTo(1)).body("merged", equalTo(1))
+                .body("rejected", equalTo(1));
+        String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
+                .then().statusCode(200).extract().asString();
+        assertTrue(report.contains("refused by the database"), report);
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customerWithPhone(p1))
+                .then().body("emails", org.hamcrest.Matchers.contains("zhou.jie@example.com"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", p2)
+                .when().get("/api/customers").then().body("items", hasSize(0));
+    }
+
     @Test
     void ndjsonImportsToo() {
         String ndjson = "{\"name\":\"周杰\",\"phone\":\"" + phone() + "\"}\n{\"name\":\"\",\"phone\":\"" + phone() + "\"}\n";

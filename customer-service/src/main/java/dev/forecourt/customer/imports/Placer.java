@@ -1,0 +1,213 @@
+package dev.forecourt.customer.imports;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Decides each accepted row's customer: the store's customer with the row's ID number, else its
+ * phone, else its VIN; otherwise a new customer, which later rows of the file with the same keys
+ * join. Rows whose VIN belongs elsewhere are rejected.
+ *
+ * <p>The job places a chunk while the one before it is still being written, so what the database
+ * shows lacks that chunk: its placements come in as {@link Pending} and count as if committed.
+ * Only the chunk just before is pending: every earlier one has committed by then.
+ */
+final class Placer {
+
+    /** An identifier a customer already has (so a row matching that customer adds only what is new). */
+    record Held(UUID customerId, ByteBuffer hash) {
+    }
+
+    /** What a chunk being written will have committed: its keys, VINs and identifiers, by customer. */
+    record Pending(Map<ByteBuffer, UUID> keys, Map<String, UUID> vins, Set<Held> held) {
+
+        static final Pending NONE = new Pending(Map.of(), Map.of(), Set.of());
+
+        /**
+         * The placed chunk's own keys, VINs and identifiers. Only its own: the chunk before it has
+         * committed by the time the next one is placed.
+         */
+        static Pending of(List<ImportItem> chunk) {
+            Map<ByteBuffer, UUID> keys = new HashMap<>();
+            Map<String, UUID> vins = new HashMap<>();
+            Set<Held> all = new HashSet<>();
+            for (ImportItem i : chunk) {
+                if (!i.accepted()) {
+                    continue;
+                }
+                for (byte[] hash : new byte[][]{i.idHash, i.phoneHash, i.emailHash}) {
+                    if (hash != null) {
+                        all.add(new Held(i.customerId, ByteBuffer.wrap(hash)));
+                    }
+                }
+                if (i.idHash != null) keys.putIfAbsent(ByteBuffer.wrap(i.idHash), i.customerId);
+                if (i.phoneHash != null) keys.putIfAbsent(ByteBuffer.wrap(i.phoneHash), i.customerId);
+                if (i.row.vin() != null) vins.putIfAbsent(i.row.vin(), i.customerId);
+            }
+            return new Pending(keys, vins, all);
+        }
+    }
+
+    private Placer() {
+    }
+
+    /**
+     * Places the chunk's rows, for a chunk placed ahead of its write, in a read-only transaction of
+     * its own on {@code c}. Its snapshot is taken first and {@code snapshotTaken} is then run: the
+     * job starts writing the chunk before only after that, so this placement never sees that
+     * chunk's rows, whatever the timing, and takes them from {@code pending} instead.
+     */
+    static Set<Held> placeAhead(Connection c, String storeId, List<ImportItem> chunk, Pending pending, Phases phases,
+                                Runnable snapshotTaken) throws SQLException {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            tuneForProbes(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT 1"); // a repeatable-read transaction's snapshot is taken by its first query
+            }
+            snapshotTaken.run();
+            return place(c, storeId, chunk, pending, phases);
+        } finally {
+            c.rollback(); // it wrote nothing
+            c.setAutoCommit(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+
+    /**
+     * The match queries probe thousands of keys, mostly absent. Seeing that many, the planner chose
+     * a parallel scan of every identifier (measured: 250 ms a chunk, growing with the table) over
+     * index probes (45 ms); parallel workers alone cost 150 ms to start on a busy machine; and JIT
+     * compiling the plan cost 20-40 ms. For the current transaction only.
+     */
+    static void tuneForProbes(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL enable_seqscan = off");
+            s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+            s.execute("SET LOCAL jit = off");
+        }
+    }
+
+    /**
+     * Sets each accepted row's customer (or rejects the row); returns the identifiers the matched
+     * customers already hold, the pending chunk's included.
+     */
+    static Set<Held> place(Connection c, String storeId, List<ImportItem> chunk, Pending pending, Phases phases)
+            throws SQLException {
+        long t = System.nanoTime();
+        List<ImportItem> valid = chunk.stream().filter(ImportItem::accepted).toList();
+        Map<ByteBuffer, UUID> known = new HashMap<>();
+        List<byte[]> keys = new ArrayList<>(valid.size() * 2);
+        for (ImportItem i : valid) {
+            if (i.idHash != null) keys.add(i.idHash);
+            if (i.phoneHash != null) keys.add(i.phoneHash);
+        }
+        if (!keys.isEmpty()) {
+            // Two plain look-ups rather than one join: with a join, statistics taken before a big
+            // import (the store nearly empty) made the planner walk the store's customers and test
+            // every key against each (measured: 20 s a chunk once the store had grown).
+            Map<ByteBuffer, UUID> owners = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT value_hash, customer_id FROM customer_identifier WHERE value_hash = ANY(?)")) {
+                s.setArray(1, c.createArrayOf("bytea", keys.toArray(new byte[0][])));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) owners.put(ByteBuffer.wrap(r.getBytes(1)), (UUID) r.getObject(2));
+                }
+            }
+            if (!owners.isEmpty()) {
+                Set<UUID> inStore = new HashSet<>();
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT id FROM customer WHERE id = ANY(?) AND store_id = ? AND merged_into IS NULL")) {
+                    s.setArray(1, c.createArrayOf("uuid", new HashSet<>(owners.values()).toArray()));
+                    s.setString(2, storeId);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) inStore.add((UUID) r.getObject(1));
+                    }
+                }
+                owners.forEach((hash, owner) -> {
+                    if (inStore.contains(owner)) known.put(hash, owner);
+                });
+            }
+        }
+        pending.keys().forEach(known::putIfAbsent);
+        t = phases.lap("match identifiers", t);
+        Map<String, UUID> vinOwner = new HashMap<>();
+        Map<String, String> vinStore = new HashMap<>();
+        List<String> vins = valid.stream().map(i -> i.row.vin()).filter(v -> v != null).distinct().toList();
+        if (!vins.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT vin, owner_id, store_id FROM vehicle WHERE vin = ANY(?)")) {
+                s.setArray(1, c.createArrayOf("text", vins.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        vinOwner.put(r.getString(1), (UUID) r.getObject(2));
+                        vinStore.put(r.getString(1), r.getString(3));
+                    }
+                }
+            }
+        }
+        pending.vins().forEach((vin, owner) -> {
+            vinOwner.putIfAbsent(vin, owner);
+            vinStore.putIfAbsent(vin, storeId);
+        });
+        t = phases.lap("match vins", t);
+        Set<UUID> existing = new HashSet<>(known.values());
+        existing.addAll(vinOwner.values());
+        for (ImportItem i : valid) {
+            UUID target = null;
+            if (i.idHash != null) target = known.get(ByteBuffer.wrap(i.idHash));
+            if (target == null && i.phoneHash != null) target = known.get(ByteBuffer.wrap(i.phoneHash));
+            String vin = i.row.vin();
+            i.vinIsNew = vin != null && !vinOwner.containsKey(vin);
+            if (vin != null && vinOwner.containsKey(vin)) {
+                UUID owner = vinOwner.get(vin);
+                if (!storeId.equals(vinStore.get(vin))) {
+                    i.rejectPlacement("vin: already registered to a customer of another store");
+                    continue;
+                }
+                if (target == null) {
+                    target = owner;
+                } else if (!target.equals(owner)) {
+                    i.rejectPlacement("vin: registered to a different customer than the one this row's phone or ID number matches");
+                    continue;
+                }
+            }
+            if (target == null) {
+                target = ImportJobs.uuid7();
+                i.isNew = true;
+            }
+            i.customerId = target;
+            if (i.idHash != null) known.putIfAbsent(ByteBuffer.wrap(i.idHash), target);
+            if (i.phoneHash != null) known.putIfAbsent(ByteBuffer.wrap(i.phoneHash), target);
+            if (vin != null) {
+                vinOwner.putIfAbsent(vin, target);
+                vinStore.putIfAbsent(vin, storeId);
+            }
+        }
+        // What the matched existing customers already hold: usually few customers, so one small query.
+        Set<Held> held = new HashSet<>(pending.held());
+        existing.retainAll(valid.stream().filter(i -> i.accepted() && !i.isNew).map(i -> i.customerId).toList());
+        if (!existing.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT customer_id, value_hash FROM customer_identifier WHERE customer_id = ANY(?)")) {
+                s.setArray(1, c.createArrayOf("uuid", existing.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) held.add(new Held((UUID) r.getObject(1), ByteBuffer.wrap(r.getBytes(2))));
+                }
+            }
+        }
+        phases.lap("match held", t);
+        return held;
+    }
+}
