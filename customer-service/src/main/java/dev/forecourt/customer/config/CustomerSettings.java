@@ -40,7 +40,7 @@ public interface CustomerSettings {
 
         /**
          * Rows per chunk, each written in one transaction. Larger chunks mean fewer round trips and
-         * commits; smaller ones less heap (three chunks are in flight) and a cheaper split around a
+         * commits; smaller ones less heap (two chunks are in flight) and a cheaper split around a
          * row the database refuses.
          */
         @WithDefault("5000")

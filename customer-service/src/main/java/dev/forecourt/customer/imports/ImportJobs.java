@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -109,13 +108,6 @@ public class ImportJobs {
         return t;
     });
 
-    /** Places (decides the customers of) the next chunk while the worker writes the current one. */
-    private final ExecutorService placing = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "customer-import-place");
-        t.setDaemon(true);
-        return t;
-    });
-
     /** Jobs a previous process left unfinished cannot resume (their spool may be gone): they fail visibly. */
     void onStart(@Observes StartupEvent e) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
@@ -131,7 +123,6 @@ public class ImportJobs {
     void onStop(@Observes ShutdownEvent e) {
         worker.shutdownNow();
         reading.shutdownNow();
-        placing.shutdownNow();
     }
 
     /** Spools the upload, records the job and queues it; returns at once. */
@@ -223,46 +214,23 @@ public class ImportJobs {
         long started = System.nanoTime();
         try {
             exec(jobId, "UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ?");
-            try (ChunkReader reader = new ChunkReader(file, format, json, crypto, phases);
-                 Connection placingConnection = dataSource.getConnection()) {
-                // Three chunks in flight: chunk N is written while N+1 is placed (its customers decided,
-                // counting N's as committed) and N+2 is read, hashed and sealed.
-                Future<ChunkReader.Chunk> ahead = reading.submit(() -> reader.next(settings.imports().chunkRows()));
-                Future<Set<Placer.Held>> placement = null;
+            try (ChunkReader reader = new ChunkReader(file, format, json, crypto, phases)) {
+                // One chunk ahead: the next chunk is read, hashed and sealed while this one is written.
+                // (Deciding the next chunk's customers ahead too, on a second connection, was measured
+                // and taken out again: on 2 cores the import is CPU-bound, and it gained nothing.)
+                int rows = settings.imports().chunkRows();
+                Future<ChunkReader.Chunk> next = reading.submit(() -> reader.next(rows));
                 try {
-                    ChunkReader.Chunk current = ahead.get();
-                    ahead = null;
-                    if (current != null) {
-                        ahead = reading.submit(() -> reader.next(settings.imports().chunkRows()));
-                        placement = placeAhead(placingConnection, storeId, current, Placer.Pending.NONE, phases);
-                    }
-                    while (current != null) {
-                        long t = System.nanoTime();
-                        Set<Placer.Held> placed = placed(placement, current);
-                        t = phases.lap("wait for placement", t);
-                        ChunkReader.Chunk next = ahead.get();
-                        phases.lap("wait for reading", t);
-                        ahead = next == null ? null : reading.submit(() -> reader.next(settings.imports().chunkRows()));
-                        placement = next == null || placed == null ? null
-                                : placeAhead(placingConnection, storeId, next, Placer.Pending.of(current.items()), phases);
-                        List<ImportItem> items = current.items();
-                        if (placed == null || !writeAsPlaced(jobId, storeId, current, placed, phases)) {
-                            // Refused as placed (a bad row), or not placed ahead: placed again and split until
-                            // the refused row is alone. The next chunk's placement counted on this one
-                            // committing whole, so that one is placed again once this one is written.
-                            reset(items);
-                            writeSplit(jobId, storeId, items, items.size(), current.bytesRead(), phases);
-                            if (next != null) {
-                                awaitQuietly(placement);
-                                reset(next.items());
-                                placement = placeAhead(placingConnection, storeId, next, Placer.Pending.NONE, phases);
-                            }
+                    while (true) {
+                        ChunkReader.Chunk chunk = next.get();
+                        if (chunk == null) {
+                            break;
                         }
-                        current = next;
+                        next = reading.submit(() -> reader.next(rows));
+                        writeSplit(jobId, storeId, chunk.items(), chunk.items().size(), chunk.bytesRead(), phases);
                     }
                 } finally {
-                    awaitQuietly(ahead); // never close the file under the reading thread
-                    awaitQuietly(placement); // nor the connection under the placing one
+                    awaitQuietly(next); // never close the file under the reading thread
                 }
             }
             // A bulk load leaves the planner's statistics behind: without them a look-up by phone can
@@ -293,49 +261,6 @@ public class ImportJobs {
     }
 
     /**
-     * Places a chunk on the placing thread, on the job's own connection; returns once that placement
-     * has its snapshot of the database, so what the job writes next is not in it.
-     */
-    private Future<Set<Placer.Held>> placeAhead(Connection c, String storeId, ChunkReader.Chunk chunk,
-                                                Placer.Pending pending, Phases phases) throws InterruptedException {
-        CountDownLatch snapshot = new CountDownLatch(1);
-        Future<Set<Placer.Held>> placed = placing.submit(() -> {
-            try {
-                return Placer.placeAhead(c, storeId, chunk.items(), pending, phases, snapshot::countDown);
-            } finally {
-                snapshot.countDown();
-            }
-        });
-        snapshot.await();
-        return placed;
-    }
-
-    /** The chunk's placement, or null when there is none or it failed (the chunk is then placed as it is written). */
-    private static Set<Placer.Held> placed(Future<Set<Placer.Held>> placement, ChunkReader.Chunk chunk) throws InterruptedException {
-        if (placement == null) {
-            return null;
-        }
-        try {
-            return placement.get();
-        } catch (ExecutionException e) {
-            LOG.debugf(e.getCause(), "placing a chunk ahead failed; it is placed as it is written");
-            reset(chunk.items());
-            return null;
-        }
-    }
-
-    /** Writes a chunk as placed ahead, in one transaction; false (nothing written) if the database refuses it. */
-    private boolean writeAsPlaced(UUID jobId, String storeId, ChunkReader.Chunk chunk, Set<Placer.Held> placed,
-                                  Phases phases) {
-        try {
-            attempt(jobId, storeId, chunk.items(), chunk.items().size(), chunk.bytesRead(), placed, phases);
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    /**
      * Writes rows in one transaction; when the database refuses them, halves them until the bad row
      * is alone and rejects it with the database's message. Rows read are counted once, with the
      * last part of a split.
@@ -343,12 +268,12 @@ public class ImportJobs {
     private void writeSplit(UUID jobId, String storeId, List<ImportItem> part, int rowsRead, long bytesRead,
                             Phases phases) throws SQLException {
         try {
-            attempt(jobId, storeId, part, rowsRead, bytesRead, null, phases);
+            attempt(jobId, storeId, part, rowsRead, bytesRead, phases);
         } catch (SQLException e) {
             if (part.size() == 1) {
                 part.get(0).rejection = "refused by the database: " + firstLine(e.getMessage());
                 reset(part);
-                attempt(jobId, storeId, part, rowsRead, bytesRead, null, phases);
+                attempt(jobId, storeId, part, rowsRead, bytesRead, phases);
                 return;
             }
             int half = part.size() / 2;
@@ -378,13 +303,13 @@ public class ImportJobs {
         items.forEach(ImportItem::resetPlacement);
     }
 
-    private void attempt(UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead,
-                         Set<Placer.Held> placed, Phases phases) throws SQLException {
+    private void attempt(UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead, Phases phases)
+            throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Placer.tuneForProbes(c);
-                write(c, jobId, storeId, chunk, rowsRead, bytesRead, placed, phases);
+                write(c, jobId, storeId, chunk, rowsRead, bytesRead, phases);
                 long t = System.nanoTime();
                 c.commit();
                 phases.lap("commit", t);
@@ -397,10 +322,9 @@ public class ImportJobs {
         }
     }
 
-    /** Writes the rows; {@code placed} is what {@link Placer} returned for them, or null to place them here. */
     private void write(Connection c, UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead,
-                       Set<Placer.Held> placed, Phases phases) throws SQLException {
-        Set<Placer.Held> held = placed != null ? placed : Placer.place(c, storeId, chunk, Placer.Pending.NONE, phases);
+                       Phases phases) throws SQLException {
+        Set<Placer.Held> held = Placer.place(c, storeId, chunk, phases);
         long t = System.nanoTime();
 
         int n = chunk.size();

@@ -17,11 +17,8 @@ import java.util.UUID;
 /**
  * Decides each accepted row's customer: the store's customer with the row's ID number, else its
  * phone, else its VIN; otherwise a new customer, which later rows of the file with the same keys
- * join. Rows whose VIN belongs elsewhere are rejected.
- *
- * <p>The job places a chunk while the one before it is still being written, so what the database
- * shows lacks that chunk: its placements come in as {@link Pending} and count as if committed.
- * Only the chunk just before is pending: every earlier one has committed by then.
+ * join. Rows whose VIN belongs elsewhere are rejected. A chunk is placed in the transaction that
+ * writes it, after the file's earlier chunks have committed, so the database shows their customers.
  */
 final class Placer {
 
@@ -29,61 +26,7 @@ final class Placer {
     record Held(UUID customerId, ByteBuffer hash) {
     }
 
-    /** What a chunk being written will have committed: its keys, VINs and identifiers, by customer. */
-    record Pending(Map<ByteBuffer, UUID> keys, Map<String, UUID> vins, Set<Held> held) {
-
-        static final Pending NONE = new Pending(Map.of(), Map.of(), Set.of());
-
-        /**
-         * The placed chunk's own keys, VINs and identifiers. Only its own: the chunk before it has
-         * committed by the time the next one is placed.
-         */
-        static Pending of(List<ImportItem> chunk) {
-            Map<ByteBuffer, UUID> keys = new HashMap<>();
-            Map<String, UUID> vins = new HashMap<>();
-            Set<Held> all = new HashSet<>();
-            for (ImportItem i : chunk) {
-                if (!i.accepted()) {
-                    continue;
-                }
-                for (byte[] hash : new byte[][]{i.idHash, i.phoneHash, i.emailHash}) {
-                    if (hash != null) {
-                        all.add(new Held(i.customerId, ByteBuffer.wrap(hash)));
-                    }
-                }
-                if (i.idHash != null) keys.putIfAbsent(ByteBuffer.wrap(i.idHash), i.customerId);
-                if (i.phoneHash != null) keys.putIfAbsent(ByteBuffer.wrap(i.phoneHash), i.customerId);
-                if (i.row.vin() != null) vins.putIfAbsent(i.row.vin(), i.customerId);
-            }
-            return new Pending(keys, vins, all);
-        }
-    }
-
     private Placer() {
-    }
-
-    /**
-     * Places the chunk's rows, for a chunk placed ahead of its write, in a read-only transaction of
-     * its own on {@code c}. Its snapshot is taken first and {@code snapshotTaken} is then run: the
-     * job starts writing the chunk before only after that, so this placement never sees that
-     * chunk's rows, whatever the timing, and takes them from {@code pending} instead.
-     */
-    static Set<Held> placeAhead(Connection c, String storeId, List<ImportItem> chunk, Pending pending, Phases phases,
-                                Runnable snapshotTaken) throws SQLException {
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try {
-            tuneForProbes(c);
-            try (Statement s = c.createStatement()) {
-                s.execute("SELECT 1"); // a repeatable-read transaction's snapshot is taken by its first query
-            }
-            snapshotTaken.run();
-            return place(c, storeId, chunk, pending, phases);
-        } finally {
-            c.rollback(); // it wrote nothing
-            c.setAutoCommit(true);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        }
     }
 
     /**
@@ -101,11 +44,10 @@ final class Placer {
     }
 
     /**
-     * Sets each accepted row's customer (or rejects the row); returns the identifiers the matched
-     * customers already hold, the pending chunk's included.
+     * Sets each accepted row's customer (or rejects the row), in the transaction that writes the rows;
+     * returns the identifiers the matched customers already hold.
      */
-    static Set<Held> place(Connection c, String storeId, List<ImportItem> chunk, Pending pending, Phases phases)
-            throws SQLException {
+    static Set<Held> place(Connection c, String storeId, List<ImportItem> chunk, Phases phases) throws SQLException {
         long t = System.nanoTime();
         List<ImportItem> valid = chunk.stream().filter(ImportItem::accepted).toList();
         Map<ByteBuffer, UUID> known = new HashMap<>();
@@ -141,7 +83,6 @@ final class Placer {
                 });
             }
         }
-        pending.keys().forEach(known::putIfAbsent);
         t = phases.lap("match identifiers", t);
         Map<String, UUID> vinOwner = new HashMap<>();
         Map<String, String> vinStore = new HashMap<>();
@@ -157,10 +98,6 @@ final class Placer {
                 }
             }
         }
-        pending.vins().forEach((vin, owner) -> {
-            vinOwner.putIfAbsent(vin, owner);
-            vinStore.putIfAbsent(vin, storeId);
-        });
         t = phases.lap("match vins", t);
         Set<UUID> existing = new HashSet<>(known.values());
         existing.addAll(vinOwner.values());
@@ -196,7 +133,7 @@ final class Placer {
             }
         }
         // What the matched existing customers already hold: usually few customers, so one small query.
-        Set<Held> held = new HashSet<>(pending.held());
+        Set<Held> held = new HashSet<>();
         existing.retainAll(valid.stream().filter(i -> i.accepted() && !i.isNew).map(i -> i.customerId).toList());
         if (!existing.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement(

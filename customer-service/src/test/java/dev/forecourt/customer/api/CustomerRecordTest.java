@@ -753,9 +753,9 @@ class CustomerRecordTest {
     }
 
     /**
-     * Tests import in chunks of two rows (application.properties), and a chunk is placed while the one
-     * before it is still being written: a customer's later rows must still find it, by phone, ID number
-     * or VIN, whether its first row is in the chunk just before (not committed yet) or further back.
+     * Tests import in chunks of two rows (application.properties), each its own transaction: a
+     * customer's later rows must still find it, by phone, ID number or VIN, whether its first row is
+     * in the chunk just before or further back.
      */
     @Test
     void aCustomersRowsInSeveralChunksJoinOneCustomer() {
@@ -766,10 +766,10 @@ class CustomerRecordTest {
                 // chunk 1
                 + "李娜," + p1 + ",," + id1 + "," + v1 + "\n"
                 + "王芳," + p2 + ",,,\n"
-                // chunk 2: 李娜 again by phone, placed before chunk 1 has committed
+                // chunk 2: 李娜 again by phone
                 + "李娜," + p1 + ",li.na@example.com,,\n"
                 + "赵六," + p6 + ",," + id6 + ",\n"
-                // chunk 3: 赵六 by ID number (chunk 2 not committed yet); 王芳 by phone, with a car
+                // chunk 3: 赵六 by ID number; 王芳 by phone, with a car
                 + "赵六," + p7 + ",," + id6 + ",\n"
                 + "王芳," + p2 + ",,," + v2 + "\n"
                 // chunk 4: a row joining 王芳 by her car alone; one whose ID number is 李娜's and car 王芳's
@@ -797,9 +797,9 @@ class CustomerRecordTest {
     }
 
     /**
-     * A row the database refuses (here text PostgreSQL cannot store) fails its chunk as placed; the chunk
-     * is written again without it, and the next chunk, placed on the assumption that this one commits
-     * whole, is placed again: its row still joins the customer written in the chunk before.
+     * A row the database refuses (here text PostgreSQL cannot store) fails its chunk; the chunk is
+     * split until that row is alone and the others are written, and the next chunk's row still joins
+     * the customer written beside the refused row.
      */
     @Test
     void aRowTheDatabaseRefusesIsRejectedAloneAndTheNextChunkStillFindsItsCustomer() {
