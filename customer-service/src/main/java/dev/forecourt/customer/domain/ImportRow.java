@@ -78,8 +78,12 @@ public record ImportRow(long line, Customer.Kind kind, String name, String phone
             if (source != null && !SOURCE_CODE.matcher(source).matches()) {
                 return reject("sourceChannel: must be an upper-case code such as SHOWROOM");
             }
+            LocalDate birthDate = date(f, "birthDate");
+            if (birthDate != null && !birthDate.isBefore(LocalDate.now())) {
+                return reject("birthDate: must be in the past"); // as the API's @Past
+            }
             return new Parsed(new ImportRow(line, kind, name, phone, email, idNumber,
-                    enumOf(Customer.Gender.class, text(f, "gender"), "gender", null), date(f, "birthDate"),
+                    enumOf(Customer.Gender.class, text(f, "gender"), "gender", null), birthDate,
                     limit(f, "province", 64), limit(f, "city", 64), limit(f, "district", 64), source, vin,
                     limit(f, "plate", 16), limit(f, "brand", 64), limit(f, "series", 64), limit(f, "model", 64),
                     date(f, "purchaseDate")), null);
