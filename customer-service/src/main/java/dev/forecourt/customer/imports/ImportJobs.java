@@ -53,8 +53,8 @@ import java.util.concurrent.Future;
  * transaction together with its progress, its rejected rows and its events. A chunk the
  * database refuses is split until the offending row is found and rejected alone, so a bad row
  * never stops the job or half-writes a customer. A row matching an existing customer is
- * "merged": the existing record keeps its values and gains the row's new phone, email, ID
- * number and vehicle.
+ * "merged": the existing record keeps its values, gains the row's new phone, email, ID number
+ * and vehicle, and has its empty fields filled from the row ({@link GapFiller}).
  */
 @ApplicationScoped
 public class ImportJobs {
@@ -341,6 +341,7 @@ public class ImportJobs {
         Map<UUID, List<String>> mergedChanges = new LinkedHashMap<>();
         String actor = "import:" + jobId;
         Set<String> vinsWritten = new HashSet<>();
+        Map<UUID, ImportRow> matchedRows = new LinkedHashMap<>(); // an existing customer's first row here
         long imported = 0;
         long merged = 0;
         for (ImportItem i : chunk) {
@@ -360,6 +361,7 @@ public class ImportJobs {
                 customers.endRow();
             } else {
                 merged++;
+                matchedRows.putIfAbsent(i.customerId, r);
             }
             identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.PHONE, i.phoneSealed, i.phoneHash, added);
             identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.ID_CARD, i.idSealed, i.idHash, added);
@@ -385,6 +387,16 @@ public class ImportJobs {
             }
         }
         t = phases.lap("encode", t);
+        // Customers created earlier in this chunk are not in the table yet, so their later rows fill nothing.
+        for (GapFiller.Fill f : GapFiller.fill(c, matchedRows)) {
+            List<String> fields = mergedChanges.computeIfAbsent(f.customerId(), k -> new ArrayList<>());
+            f.fields().forEach((field, value) -> { // audited like an edit: none of these is personal data
+                fields.add(field);
+                changes.uuid(f.customerId()).text(actor).text(field).text(null).text(value).text("bulk import " + jobId);
+                changes.endRow();
+            });
+        }
+        t = phases.lap("fill gaps", t);
 
         PGConnection pg = c.unwrap(PGConnection.class);
         for (CopyWriter rows : List.of(customers, identifiers, vehicles, changes, rejections)) {

@@ -43,6 +43,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -818,6 +819,45 @@ class CustomerRecordTest {
                 .then().body("emails", org.hamcrest.Matchers.contains("zhou.jie@example.com"));
         given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", p2)
                 .when().get("/api/customers").then().body("items", hasSize(0));
+    }
+
+    /**
+     * A row matching a customer the store has fills only what the record lacks: the record's own values
+     * win, the address is filled only as a whole, and each filled field is in the history by the import.
+     */
+    @Test
+    void anImportFillsOnlyTheEmptyFieldsOfAnExistingCustomer() {
+        String barePhone = phone();
+        var bare = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"name\":\"孙丽\",\"phones\":[\""
+                + barePhone + "\"]}");
+        assertEquals(201, bare.statusCode(), bare.body().asString());
+        String bareId = bare.path("id");
+        String fullPhone = phone();
+        String fullId = registerPerson(fullPhone, idNumber()); // born 1985-01-01, lives in 北京, no gender
+        String etag = given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + fullId)
+                .then().extract().header("ETag");
+        String csv = "name,phone,gender,birthDate,province,city,district,sourceChannel\n"
+                + "孙丽," + barePhone + ",FEMALE,1991-03-04,上海,上海,浦东,OEM\n"
+                + "张伟," + fullPhone + ",MALE,1970-01-01,广东,广州,,\n";
+        String job = importAndWait("text/csv", csv);
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(job).then()
+                .body("merged", equalTo(2)).body("imported", equalTo(0));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + bareId).then()
+                .body("gender", equalTo("FEMALE")).body("birthDate", equalTo("1991-03-04"))
+                .body("address.province", equalTo("上海")).body("address.district", equalTo("浦东"))
+                .body("sourceChannel", equalTo("OEM"));
+        String newEtag = given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + fullId)
+                .then().body("gender", equalTo("MALE")).body("birthDate", equalTo("1985-01-01"))
+                .body("address.province", equalTo("北京")).body("address.city", equalTo("北京"))
+                .extract().header("ETag");
+        assertNotEquals(etag, newEtag, "a filled record has a new version, so a stale PATCH gets 412");
+        String actor = "import:" + job.substring(job.lastIndexOf('/') + 1);
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + bareId + "/history")
+                .then().body("findAll { it.actor == '" + actor + "' }.field",
+                        org.hamcrest.Matchers.contains("gender", "birthDate", "province", "city", "district", "sourceChannel"))
+                .body("find { it.actor == '" + actor + "' && it.field == 'birthDate' }.newValue", equalTo("1991-03-04"));
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + fullId + "/history")
+                .then().body("findAll { it.actor == '" + actor + "' }.field", org.hamcrest.Matchers.contains("gender"));
     }
 
     @Test
