@@ -388,7 +388,8 @@ public class ImportJobs {
         }
         t = phases.lap("encode", t);
         // Customers created earlier in this chunk are not in the table yet, so their later rows fill nothing.
-        for (GapFiller.Fill f : GapFiller.fill(c, matchedRows)) {
+        GapFiller.Result updated = GapFiller.update(c, matchedRows, mergedChanges.keySet());
+        for (GapFiller.Fill f : updated.fills()) {
             List<String> fields = mergedChanges.computeIfAbsent(f.customerId(), k -> new ArrayList<>());
             f.fields().forEach((field, value) -> { // audited like an edit: none of these is personal data
                 fields.add(field);
@@ -409,9 +410,15 @@ public class ImportJobs {
             events.add(new DomainEvent(CustomerEvents.IMPORTED, "import", jobId.toString(), storeId,
                     new CustomerEvents.Imported(jobId, storeId, created.subList(from, Math.min(created.size(), from + EVENT_SIZE)))));
         }
-        mergedChanges.forEach((customerId, fields) -> events.add(new DomainEvent(CustomerEvents.UPDATED,
-                CustomerEvents.AGGREGATE, customerId.toString(), storeId,
-                new CustomerEvents.Updated(customerId, storeId, fields.stream().distinct().toList(), 0))));
+        // A customer created earlier in this chunk is announced by the imported event, with what its
+        // later rows added: an updated event is for customers that existed before the chunk.
+        mergedChanges.forEach((customerId, fields) -> {
+            Long version = updated.versions().get(customerId);
+            if (version != null) {
+                events.add(new DomainEvent(CustomerEvents.UPDATED, CustomerEvents.AGGREGATE, customerId.toString(), storeId,
+                        new CustomerEvents.Updated(customerId, storeId, fields.stream().distinct().toList(), version)));
+            }
+        });
         if (!events.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO outbox_event (id, aggregate_type, aggregate_id,"
                     + " event_type, topic, payload) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb))")) {

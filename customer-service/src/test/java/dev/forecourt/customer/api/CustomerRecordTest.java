@@ -839,7 +839,16 @@ class CustomerRecordTest {
         String csv = "name,phone,gender,birthDate,province,city,district,sourceChannel\n"
                 + "孙丽," + barePhone + ",FEMALE,1991-03-04,上海,上海,浦东,OEM\n"
                 + "张伟," + fullPhone + ",MALE,1970-01-01,广东,广州,,\n";
-        String job = importAndWait("text/csv", csv);
+        String job;
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            job = importAndWait("text/csv", csv);
+            // The updated event names the filled fields (no values) and the version the record now has.
+            var updated = events.awaitEvent(CustomerEvents.UPDATED, bareId, Duration.ofSeconds(10));
+            EventSchemas.assertValid(updated.value());
+            assertEquals("[\"gender\",\"birthDate\",\"province\",\"city\",\"district\",\"sourceChannel\"]",
+                    updated.data().get("changedFields").toString());
+            assertEquals(1, updated.data().get("version").asLong(), "registered at version 0, filled once");
+        }
         given().header("Authorization", Tokens.bearer("manager.a")).when().get(job).then()
                 .body("merged", equalTo(2)).body("imported", equalTo(0));
         given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + bareId).then()
