@@ -287,9 +287,6 @@ public class ImportJobs {
     }
 
     private static void awaitQuietly(Future<?> pending) {
-        if (pending == null) {
-            return;
-        }
         try {
             pending.get();
         } catch (InterruptedException e) {
