@@ -48,9 +48,13 @@ public class CustomerViews {
         if (customers.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<CustomerIdentifier>> ids = CustomerIdentifier.<CustomerIdentifier>list(
-                        "customerId in ?1 order by addedAt, id", customers.stream().map(c -> c.id).toList())
-                .stream().collect(Collectors.groupingBy(i -> i.customerId));
+        // A look-up by phone, email or VIN finds one customer: a plain equality, whose translated query
+        // Hibernate caches. An IN list is translated again on every call (measured: a third of a
+        // look-up's time at the service).
+        List<CustomerIdentifier> all = customers.size() == 1
+                ? registry.identifiers(customers.iterator().next().id)
+                : CustomerIdentifier.list("customerId in ?1 order by addedAt, id", customers.stream().map(c -> c.id).toList());
+        Map<UUID, List<CustomerIdentifier>> ids = all.stream().collect(Collectors.groupingBy(i -> i.customerId));
         return customers.stream().map(c -> masked(c, ids.getOrDefault(c.id, List.of()))).toList();
     }
 

@@ -6,12 +6,18 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * ARCHITECTURE.md security matrix for every customer-service endpoint: anonymous 401, a role
@@ -69,6 +75,32 @@ class CustomerSecurityMatrixTest {
         if (!"-".equals(otherStore)) {
             assertEquals(404, call(given().header("Authorization", Tokens.bearer(otherStore)), method, url, json), otherStore);
         }
+    }
+
+    /**
+     * Services remember the tokens they verified (platform VerifiedTokens). What they remember
+     * must be the exact token: one whose claims or signature were changed is refused, although the
+     * genuine one was accepted just before and is accepted again after.
+     */
+    @Test
+    void onlyTheExactTokenThatWasVerifiedIsTrusted() {
+        String token = Tokens.of("consultant.b");
+        String url = "/api/customers/" + customer; // a store-a customer: consultant.b sees 404
+        assertEquals(404, call(given().header("Authorization", "Bearer " + token), "GET", url, null));
+        String[] parts = token.split("\\.");
+        Base64.Decoder decode = Base64.getUrlDecoder();
+        Base64.Encoder encode = Base64.getUrlEncoder().withoutPadding();
+        String claims = new String(decode.decode(parts[1]), StandardCharsets.UTF_8);
+        assertTrue(claims.contains("\"store-b\""), claims);
+        String otherStore = encode.encodeToString(claims.replace("\"store-b\"", "\"store-a\"").getBytes(StandardCharsets.UTF_8));
+        byte[] signature = decode.decode(parts[2]);
+        signature[signature.length / 2] ^= 1;
+        for (String forged : List.of(parts[0] + "." + otherStore + "." + parts[2],
+                parts[0] + "." + parts[1] + "." + encode.encodeToString(signature))) {
+            assertEquals(401, call(given().header("Authorization", "Bearer " + forged), "GET", url, null), forged);
+        }
+        assertEquals(404, call(given().header("Authorization", "Bearer " + token), "GET", url, null));
+        assertEquals(200, call(given().header("Authorization", Tokens.bearer("consultant.a")), "GET", url, null));
     }
 
     private static int call(RequestSpecification spec, String method, String url, String body) {

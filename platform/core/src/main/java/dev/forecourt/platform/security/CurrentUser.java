@@ -2,6 +2,7 @@ package dev.forecourt.platform.security;
 
 import dev.forecourt.platform.problem.Problem;
 import dev.forecourt.platform.problem.ProblemException;
+import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,8 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
+    private StoreScope stores; // per request: a request asks for it several times
+
     public String id() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return jwt.getSubject();
@@ -38,10 +41,10 @@ public class CurrentUser {
     }
 
     public StoreScope stores() {
-        if (identity.isAnonymous()) {
-            return StoreScope.NONE;
+        if (stores == null) {
+            stores = identity.isAnonymous() ? StoreScope.NONE : StoreScope.of(identity.getRoles(), storesClaim());
         }
-        return StoreScope.of(identity.getRoles(), storesClaim());
+        return stores;
     }
 
     /** Refuses (403) an action in a store the caller does not act for. */
@@ -67,9 +70,15 @@ public class CurrentUser {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return List.of();
         }
-        Object claim = jwt.getClaim(STORES_CLAIM);
-        if (claim instanceof JsonArray array) {
+        // From the parsed claims where OIDC gives them: JsonWebToken.getClaim first tries the name as a
+        // standard claim and throws (and catches) an exception for every custom one, on every request.
+        Object claim = jwt instanceof OidcJwtCallerPrincipal oidc ? oidc.getClaims().getClaimValue(STORES_CLAIM)
+                : jwt.getClaim(STORES_CLAIM);
+        if (claim instanceof JsonArray array) { // (a JsonArray is a List too: test it first)
             return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+        if (claim instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
         }
         if (claim instanceof JsonString single) {
             return List.of(single.getString());
