@@ -48,9 +48,9 @@ public class CustomerViews {
         if (customers.isEmpty()) {
             return List.of();
         }
-        // A look-up by phone, email or VIN finds one customer: a plain equality, whose translated query
-        // Hibernate caches. An IN list is translated again on every call (measured: a third of a
-        // look-up's time at the service).
+        // A look-up by phone, email or ID number finds one customer: a plain equality, whose translated
+        // query Hibernate caches. An IN list is translated again on every call (measured with JFR: 7 %
+        // of a look-up's CPU at the service).
         List<CustomerIdentifier> all = customers.size() == 1
                 ? registry.identifiers(customers.iterator().next().id)
                 : CustomerIdentifier.list("customerId in ?1 order by addedAt, id", customers.stream().map(c -> c.id).toList());
