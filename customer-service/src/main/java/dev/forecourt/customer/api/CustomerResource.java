@@ -66,7 +66,6 @@ public class CustomerResource {
      * Records merged into another are left out.
      */
     @GET
-    @Transactional
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
             Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
     public Page<CustomerView> list(@Valid @BeanParam PageRequest page,

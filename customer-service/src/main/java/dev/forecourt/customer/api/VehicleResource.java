@@ -85,7 +85,6 @@ public class VehicleResource {
 
     /** Vehicles of the caller's stores; {@code vin} finds one car exactly. */
     @GET
-    @Transactional
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
             Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
     public Page<VehicleView> list(@Valid @BeanParam PageRequest page, @QueryParam("vin") @ValidVin String vin) {
