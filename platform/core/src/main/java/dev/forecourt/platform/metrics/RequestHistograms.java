@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * on {@code /q/metrics}) rather than only a count and a sum, so a p99 per endpoint can be read
  * where the request is served: by Prometheus in operation, and by the benchmarks, which measure
  * "at the service" targets this way rather than through their own client's overhead. Buckets
- * start at 100 µs (look-ups take about a millisecond) and grow about 10 % apiece.
+ * start at 100 µs (look-ups take about a millisecond) and grow about a third apiece near 5 ms
+ * (4.19, 5.59, 6.99 ms), so the look-up target, a p99 under 5 ms, gets a bucket boundary of its own:
+ * without it a p99 of 4.3 ms read as "at most 5.59".
  */
 @Singleton
 public class RequestHistograms {
@@ -33,6 +35,7 @@ public class RequestHistograms {
                         .percentilesHistogram(true)
                         .minimumExpectedValue((double) TimeUnit.MICROSECONDS.toNanos(100))
                         .maximumExpectedValue((double) TimeUnit.SECONDS.toNanos(30))
+                        .serviceLevelObjectives((double) TimeUnit.MILLISECONDS.toNanos(5))
                         .build()
                         .merge(config);
             }
