@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
@@ -64,9 +65,11 @@ public final class VerifiedTokens {
             }
         }
 
+        /** Whether the token names an expiry that has not passed; a token without one is never remembered. */
         private static boolean unexpired(SecurityIdentity identity) {
-            return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getExpirationTime() > 0
-                    && Instant.now().getEpochSecond() < jwt.getExpirationTime();
+            // getClaim, not getExpirationTime: that one unboxes a missing exp into a NullPointerException
+            return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Claims.exp.name()) instanceof Number exp
+                    && Instant.now().getEpochSecond() < exp.longValue();
         }
     }
 
