@@ -72,7 +72,12 @@ public final class CloudEvents {
                 g.writeStringField(CORRELATION_ID, correlationId);
             }
             g.writeFieldName("data");
-            g.writeRawValue(new String(jsonData, java.nio.charset.StandardCharsets.UTF_8));
+            // The data's bytes go to the stream as they are: writeRawValue("") has the generator put
+            // the ':' a value needs and count the value as written; a String of the data and its
+            // encoding again was a fifth of what an import's events allocated.
+            g.writeRawValue("");
+            g.flush();
+            out.write(jsonData);
             g.writeEndObject();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
