@@ -267,7 +267,7 @@ public class ImportJobs {
      * at a full collection, which an idle service may never reach: without this one, the service kept
      * its import-time heap (~110 MiB of old generation, a quarter of it live) while serving look-ups.
      * It is one collection per job, on the import's own thread, a fraction of a second; how much is
-     * returned is set by -XX:MaxHeapFreeRatio (deploy/stack).
+     * returned is set by -XX:MinHeapFreeRatio and -XX:MaxHeapFreeRatio (deploy/stack, APP_JVM_MEMORY).
      */
     @SuppressWarnings("java:S1215") // an explicit collection is the point here
     private static void releaseHeap() {
