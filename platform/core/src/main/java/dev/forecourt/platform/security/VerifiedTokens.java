@@ -2,6 +2,8 @@ package dev.forecourt.platform.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -40,10 +42,15 @@ public final class VerifiedTokens {
 
         private final Cache<String, SecurityIdentity> identities;
 
+        /** Its hits, misses and size are on /q/metrics as {@code cache_*{cache="verified_tokens"}}. */
         Store(@ConfigProperty(name = "forecourt.security.token-cache.max-size", defaultValue = "1000") long maxSize,
-              @ConfigProperty(name = "forecourt.security.token-cache.ttl", defaultValue = "PT2M") Duration ttl) {
+              @ConfigProperty(name = "forecourt.security.token-cache.ttl", defaultValue = "PT2M") Duration ttl,
+              MeterRegistry metrics) {
             this.identities = maxSize <= 0 ? null
-                    : Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).build();
+                    : Caffeine.newBuilder().maximumSize(maxSize).expireAfterWrite(ttl).recordStats().build();
+            if (identities != null) {
+                CaffeineCacheMetrics.monitor(metrics, identities, "verified_tokens");
+            }
         }
 
         /** The identity OIDC built for this exact token, if it was verified and has not expired since. */
@@ -57,6 +64,11 @@ public final class VerifiedTokens {
                 return null;
             }
             return known;
+        }
+
+        /** Whether the token is remembered; unlike {@link #get}, not counted as a hit or a miss. */
+        boolean knows(String token) {
+            return identities != null && identities.asMap().containsKey(token);
         }
 
         void put(String token, SecurityIdentity identity) {
@@ -133,7 +145,7 @@ public final class VerifiedTokens {
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
             AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
-            if (token != null && store.get(token.getToken()) == null) {
+            if (token != null && !store.knows(token.getToken())) {
                 store.put(token.getToken(), identity);
             }
             return Uni.createFrom().item(identity);

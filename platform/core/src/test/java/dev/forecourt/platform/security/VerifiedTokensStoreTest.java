@@ -6,6 +6,7 @@ import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -22,7 +24,7 @@ class VerifiedTokensStoreTest {
 
     @Test
     void aRememberedTokenIsAnsweredUntilItsExpiryPasses() {
-        var store = new VerifiedTokens.Store(10, Duration.ofMinutes(2));
+        var store = new VerifiedTokens.Store(10, Duration.ofMinutes(2), new SimpleMeterRegistry());
         SecurityIdentity identity = identity("consultant.a", Instant.now().getEpochSecond() + 2);
         store.put("token-1", identity);
         assertSame(identity, store.get("token-1"));
@@ -37,14 +39,14 @@ class VerifiedTokensStoreTest {
         claims.setSubject("consultant.a");
         claims.setExpirationTimeMinutesInTheFuture(1);
         SecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(new DefaultJWTCallerPrincipal(claims)).build();
-        var store = new VerifiedTokens.Store(10, Duration.ofMinutes(2));
+        var store = new VerifiedTokens.Store(10, Duration.ofMinutes(2), new SimpleMeterRegistry());
         store.put("token", identity);
         assertSame(identity, store.get("token"));
     }
 
     @Test
     void anExpiredOrUndatedTokenIsNeverRemembered() {
-        var store = new VerifiedTokens.Store(10, Duration.ofMinutes(2));
+        var store = new VerifiedTokens.Store(10, Duration.ofMinutes(2), new SimpleMeterRegistry());
         store.put("expired", identity("consultant.a", Instant.now().getEpochSecond() - 1));
         store.put("undated", identity("consultant.a", null));
         assertNull(store.get("expired"));
@@ -52,15 +54,28 @@ class VerifiedTokensStoreTest {
     }
 
     @Test
+    void itsHitsAndMissesAreCountedForOperators() {
+        var metrics = new SimpleMeterRegistry();
+        var store = new VerifiedTokens.Store(10, Duration.ofMinutes(2), metrics);
+        store.put("token", identity("consultant.a", Instant.now().getEpochSecond() + 600));
+        store.get("token");
+        store.get("token");
+        store.get("unknown");
+        store.knows("token"); // the keeping augmentor's check is not a look-up
+        assertEquals(2.0, metrics.get("cache.gets").tag("cache", "verified_tokens").tag("result", "hit").functionCounter().count());
+        assertEquals(1.0, metrics.get("cache.gets").tag("cache", "verified_tokens").tag("result", "miss").functionCounter().count());
+    }
+
+    @Test
     void noEntryOutlivesTheConfiguredTime() {
-        var store = new VerifiedTokens.Store(10, Duration.ofMillis(300));
+        var store = new VerifiedTokens.Store(10, Duration.ofMillis(300), new SimpleMeterRegistry());
         store.put("token", identity("consultant.a", Instant.now().getEpochSecond() + 600));
         await().atMost(Duration.ofSeconds(5)).until(() -> store.get("token") == null);
     }
 
     @Test
     void sizeZeroTurnsTheCacheOff() {
-        var store = new VerifiedTokens.Store(0, Duration.ofMinutes(2));
+        var store = new VerifiedTokens.Store(0, Duration.ofMinutes(2), new SimpleMeterRegistry());
         store.put("token", identity("consultant.a", Instant.now().getEpochSecond() + 600));
         assertNull(store.get("token"));
     }
