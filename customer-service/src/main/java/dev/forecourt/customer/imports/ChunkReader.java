@@ -14,7 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +36,7 @@ final class ChunkReader implements AutoCloseable {
     private final InputStream in;
     private final long size;
     private final MappingIterator<?> rows;
-    private String[] header;  // CSV only
-    private Map<String, Integer> columns; // CSV only: the header's (stripped) names and their cells
+    private Map<String, Integer> columns; // CSV only, from the header row: the (stripped) names and their cells
     private long line;        // records read (CSV: the header is line 1); a quoted field spanning lines counts once
     private boolean ended;
 
@@ -71,13 +70,12 @@ final class ChunkReader implements AutoCloseable {
                     break;
                 }
                 raw = rows.nextValue();
-                if (format == ImportJobs.Format.CSV && header == null) {
-                    header = (String[]) raw;
-                    columns = columns(header);
+                if (format == ImportJobs.Format.CSV && columns == null) {
+                    columns = columns((String[]) raw);
                     continue;
                 }
             } catch (RuntimeException | IOException e) {
-                items.add(new ImportItem(line, null, null, null,
+                items.add(new ImportItem(line, null, null,
                         "unreadable " + format + " at line " + line + ": " + ImportJobs.firstLine(e.getMessage())));
                 if (format == ImportJobs.Format.CSV) {
                     ended = true; // a CSV parser cannot resynchronise reliably after a broken quote
@@ -85,8 +83,9 @@ final class ChunkReader implements AutoCloseable {
                 }
                 continue;
             }
-            ImportRow.Parsed parsed = ImportRow.parse(line, fields(raw));
-            items.add(new ImportItem(line, parsed.row(), header, raw, parsed.rejection()));
+            Map<String, String> fields = fields(raw);
+            ImportRow.Parsed parsed = ImportRow.parse(line, fields);
+            items.add(new ImportItem(line, parsed.row(), fields, parsed.rejection()));
         }
         long bytesRead = ended ? size : rows.getCurrentLocation().getByteOffset();
         t = phases.lap("read", t);
@@ -119,7 +118,7 @@ final class ChunkReader implements AutoCloseable {
 
     /** Where each column's cell is, by its name; a name given twice reads its last cell. */
     static Map<String, Integer> columns(String[] header) {
-        Map<String, Integer> index = new HashMap<>(header.length * 2);
+        Map<String, Integer> index = new LinkedHashMap<>(header.length * 2); // a report keeps the file's order
         for (int i = 0; i < header.length; i++) {
             index.put(header[i].strip(), i);
         }
@@ -127,9 +126,9 @@ final class ChunkReader implements AutoCloseable {
     }
 
     /**
-     * A CSV row's cells read by column name, for {@link ImportRow#parse}, which only gets them: a
-     * map built per row was 0.7 GB of the 12 GB a million-row import allocated (JFR), and its
-     * hashing 7 % of the import's CPU samples.
+     * A CSV row's cells read by column name, for {@link ImportRow#parse} (which only gets them) and
+     * for a rejected row's report: a map built per row was 0.7 GB of the 12 GB a million-row import
+     * allocated (JFR), and its hashing 7 % of the import's CPU samples.
      */
     static final class Cells extends java.util.AbstractMap<String, String> {
         private final Map<String, Integer> columns;
@@ -153,7 +152,7 @@ final class ChunkReader implements AutoCloseable {
 
         @Override
         public java.util.Set<Entry<String, String>> entrySet() {
-            Map<String, String> all = new java.util.LinkedHashMap<>();
+            Map<String, String> all = new LinkedHashMap<>();
             columns.forEach((name, i) -> {
                 if (i < cells.length) {
                     all.put(name, cells[i]);
@@ -161,15 +160,6 @@ final class ChunkReader implements AutoCloseable {
             });
             return all.entrySet();
         }
-    }
-
-    /** A CSV row's cells by the header's column names. */
-    static Map<String, String> named(String[] header, String[] cells) {
-        Map<String, String> f = new HashMap<>(header.length * 2);
-        for (int i = 0; i < header.length && i < cells.length; i++) {
-            f.put(header[i].strip(), cells[i]);
-        }
-        return f;
     }
 
     @Override

@@ -10,10 +10,10 @@ final class ImportItem {
 
     final long line;
     final ImportRow row;             // null when the row could not be read or parsed
-    // The row as read, written out (sealed) only if it is rejected: a CSV row's cells under the shared
-    // header rather than a map each, as a chunk's maps were a third of what the import held on the heap.
-    private final String[] header;
-    private final Object raw;         // String[] cells (CSV) or Map<String, String> (NDJSON); null if unreadable
+    // The row as read, written out (sealed) only if it is rejected. A CSV row is its cells under the
+    // shared header index (ChunkReader.Cells), not a map each: a chunk's maps were a third of what
+    // the import held on the heap.
+    private final Map<String, String> fields; // null if unreadable
     String rejection;
 
     byte[] phoneHash;
@@ -30,18 +30,16 @@ final class ImportItem {
     boolean vinIsNew;                // the row's VIN is not registered yet (in the database or earlier in the file)
     private boolean rejectedByPlacement;
 
-    ImportItem(long line, ImportRow row, String[] header, Object raw, String rejection) {
+    ImportItem(long line, ImportRow row, Map<String, String> fields, String rejection) {
         this.line = line;
         this.row = row;
-        this.header = header;
-        this.raw = raw;
+        this.fields = fields;
         this.rejection = rejection;
     }
 
     /** The row's fields by column name, or null when the row could not be read. */
-    @SuppressWarnings("unchecked")
     Map<String, String> fields() {
-        return raw instanceof String[] cells ? ChunkReader.named(header, cells) : (Map<String, String>) raw;
+        return fields;
     }
 
     boolean accepted() {

@@ -27,4 +27,11 @@ class ChunkReaderTest {
         assertNull(row.get("vin"));
         assertEquals(Map.of("name", "王伟"), Map.copyOf(row), "what a rejection report keeps of the row");
     }
+
+    @Test
+    void aRejectionReportListsTheCellsInTheFilesOrder() {
+        Map<String, String> row = new ChunkReader.Cells(ChunkReader.columns(new String[]{"vin", "name", "phone"}),
+                new String[]{"LSV", "王伟", "13800138000"});
+        assertEquals(java.util.List.of("vin", "name", "phone"), java.util.List.copyOf(row.keySet()));
+    }
 }
