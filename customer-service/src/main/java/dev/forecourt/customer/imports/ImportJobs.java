@@ -212,6 +212,7 @@ public class ImportJobs {
     void run(UUID jobId, String storeId, Format format, Path file) {
         Phases phases = new Phases();
         long started = System.nanoTime();
+        ImportHeap heap = ImportHeap.open();
         try {
             exec(jobId, "UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ?");
             try (ChunkReader reader = new ChunkReader(file, format, json, crypto, phases)) {
@@ -257,21 +258,8 @@ public class ImportJobs {
             } catch (IOException ignored) {
                 // a leftover spool file is harmless
             }
-            releaseHeap();
+            heap.close();
         }
-    }
-
-    /**
-     * Gives the heap a million-row import grew back to the system. The import promotes chunk after
-     * chunk of short-lived rows into the old generation, and the serial collector returns heap only
-     * at a full collection, which an idle service may never reach: without this one, the service kept
-     * its import-time heap (~110 MiB of old generation, a quarter of it live) while serving look-ups.
-     * It is one collection per job, on the import's own thread, a fraction of a second; how much is
-     * returned is set by -XX:MinHeapFreeRatio and -XX:MaxHeapFreeRatio (deploy/stack, APP_JVM_MEMORY).
-     */
-    @SuppressWarnings("java:S1215") // an explicit collection is the point here
-    private static void releaseHeap() {
-        System.gc();
     }
 
     /**
