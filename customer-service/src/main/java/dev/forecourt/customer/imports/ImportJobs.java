@@ -31,6 +31,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -308,6 +309,13 @@ public class ImportJobs {
             c.setAutoCommit(false);
             try {
                 Placer.tuneForProbes(c);
+                // The commit does not wait for its WAL to reach the disk: a chunk lost to a database crash
+                // is lost whole, with its progress and its events (they commit together), and the job
+                // fails visibly, so submitting the file again merges what did land. Measured: 1.3-1.5 s
+                // of a million-row import went to waiting for those flushes.
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL synchronous_commit = off");
+                }
                 write(c, jobId, storeId, chunk, rowsRead, bytesRead, phases);
                 long t = System.nanoTime();
                 c.commit();

@@ -34,15 +34,9 @@ final class Placer {
      * a parallel scan of every identifier (measured: 250 ms a chunk, growing with the table) over
      * index probes (45 ms); parallel workers alone cost 150 ms to start on a busy machine; and JIT
      * compiling the plan cost 20-40 ms. For the current transaction only.
-     *
-     * <p>The chunk's commit does not wait for its WAL to reach the disk: a chunk lost to a database
-     * crash is lost whole, with its progress and its events (they commit together), and the job fails
-     * visibly, so submitting the file again merges what did land. Measured: 1.3-1.5 s of a million-row
-     * import went to waiting for those flushes.
      */
     static void tuneForProbes(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL synchronous_commit = off");
             s.execute("SET LOCAL enable_seqscan = off");
             s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
             s.execute("SET LOCAL jit = off");
