@@ -36,14 +36,24 @@ final class ImportHeap implements AutoCloseable {
         this.max = max;
     }
 
-    /** Raises the free-heap ratios for the import (never lowers them). */
+    /**
+     * Raises the free-heap ratios for the import (never lowers them). Never throws: it runs before the
+     * job records that it started, and a VM without these flags imports as well, only more slowly.
+     */
     static ImportHeap open() {
         HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         if (vm == null) {
             return new ImportHeap(null, null, null);
         }
-        String min = vm.getVMOption(MIN).getValue();
-        String max = vm.getVMOption(MAX).getValue();
+        String min;
+        String max;
+        try {
+            min = vm.getVMOption(MIN).getValue();
+            max = vm.getVMOption(MAX).getValue();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "no free-heap ratios to raise");
+            return new ImportHeap(null, null, null);
+        }
         try {
             // Max first: the VM refuses a minimum above the current maximum.
             vm.setVMOption(MAX, Integer.toString(Math.max(Integer.parseInt(max), IMPORT_MAX_FREE)));
