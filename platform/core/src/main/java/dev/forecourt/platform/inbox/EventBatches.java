@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forecourt.platform.events.CloudEvents;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -76,6 +77,11 @@ public class EventBatches {
     public JsonNode data(CloudEvent event) {
         if (event.getData() == null) {
             throw new IllegalArgumentException("event " + event.getId() + " has no data");
+        }
+        // The SDK's JSON format has parsed the data already: its bytes would be the tree written out
+        // and parsed again (JFR: a fifth of lead-service's CPU samples while it consumed a bulk import's events).
+        if (event.getData() instanceof JsonCloudEventData parsed) {
+            return parsed.getNode();
         }
         try {
             return json.readTree(event.getData().toBytes());
