@@ -19,9 +19,11 @@ public class CustomerIdentifier extends PanacheEntityBase {
     public enum Kind {
         PHONE, EMAIL, ID_CARD;
 
+        private final String context = "customer." + name().toLowerCase(java.util.Locale.ROOT);
+
         /** The encryption and hash context, binding a value to what it is. */
         public String context() {
-            return "customer." + name().toLowerCase();
+            return context;
         }
     }
 

@@ -2,8 +2,8 @@ package dev.forecourt.customer.domain;
 
 import dev.forecourt.platform.vehicle.Vin;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,10 +112,39 @@ public record ImportRow(long line, Customer.Kind kind, String name, String phone
     private static LocalDate date(Map<String, String> f, String column) {
         String v = text(f, column);
         try {
-            return v == null ? null : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
+            return v == null ? null : isoDate(v);
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException(column + ": must be a date such as 2024-05-31");
         }
+    }
+
+    /**
+     * {@link LocalDate#parse} with a fast path for the plain yyyy-MM-dd form: the formatter's parse
+     * allocated 7 % of a million-row import's memory (JFR), two dates a row. Same dates, same refusals.
+     */
+    static LocalDate isoDate(String v) {
+        if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+            int year = digits(v, 0, 4);
+            int month = digits(v, 5, 7);
+            int day = digits(v, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                return LocalDate.of(year, month, day); // a month or day out of range throws DateTimeException
+            }
+        }
+        return LocalDate.parse(v);
+    }
+
+    /** The number in v[from, to) when it is all ASCII digits, else -1. */
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String column, E otherwise) {

@@ -38,9 +38,18 @@ final class CopyWriter {
     CopyWriter(String target, int expectedBytes) {
         this.target = target;
         this.buf = new byte[Math.max(expectedBytes, 1024)];
+        reset();
+    }
+
+    /** Empties the writer for the next rows, keeping its buffer: an import writes chunk after chunk. */
+    CopyWriter reset() {
+        len = 0;
+        rowStart = -1;
+        rows = 0;
         put(SIGNATURE);
         int4raw(0); // flags: no OIDs
         int4raw(0); // no header extension
+        return this;
     }
 
     CopyWriter uuid(UUID value) {

@@ -57,4 +57,15 @@ class ImportRowTest {
         assertEquals("birthDate: must be in the past", rejection(row("birthDate", "+10000-01-01")));
         assertNull(rejection(row("birthDate", LocalDate.now().minusDays(1).toString())));
     }
+
+    @Test
+    void datesReadAsIsoDatesAndImpossibleOnesAreRefused() {
+        for (String d : new String[]{"1990-02-03", "2024-02-29", "0001-01-01", "1999-12-31"}) {
+            assertEquals(LocalDate.parse(d), ImportRow.isoDate(d), d);
+        }
+        for (String d : new String[]{"2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-4-01", "2024/04/01",
+                "２０２４-04-01", "2024-04-0x"}) {
+            assertEquals("birthDate: must be a date such as 2024-05-31", rejection(row("birthDate", d)), d);
+        }
+    }
 }

@@ -89,8 +89,8 @@ public final class OutboxRelay {
             s.setInt(1, batchSize);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3),
-                            r.getString(4).getBytes(StandardCharsets.UTF_8)));
+                    // The payload's text as the driver received it (UTF-8): no String decoded and encoded again.
+                    rows.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getBytes(4)));
                 }
             }
         }

@@ -50,4 +50,16 @@ class CloudEventsTest {
         byte[] bytes = CloudEvents.write(UUID.randomUUID(), "/forecourt/x", event, "{}".getBytes(StandardCharsets.UTF_8), " ");
         assertNull(CloudEvents.parse(bytes).getExtension(CloudEvents.CORRELATION_ID));
     }
+
+    @Test
+    void dataWrittenIntoTheEnvelopeReadsAsDataGivenAsBytes() throws Exception {
+        UUID id = UUID.randomUUID();
+        DomainEvent event = new DomainEvent("forecourt.customer.imported.v1", "import", "job-1", "store-a",
+                Map.of("customers", java.util.List.of(Map.of("customerId", id.toString(), "note", "两个 \"quotes\""))));
+        CloudEvent fromBytes = CloudEvents.parse(CloudEvents.write(id, "/forecourt/x", event, JSON.writeValueAsBytes(event.data()), null));
+        CloudEvent written = CloudEvents.parse(CloudEvents.write(id, "/forecourt/x", event, g -> JSON.writeValue(g, event.data()), null));
+        assertEquals(JSON.readTree(fromBytes.getData().toBytes()), JSON.readTree(written.getData().toBytes()));
+        assertEquals(fromBytes.getSubject(), written.getSubject());
+        assertEquals(fromBytes.getType(), written.getType());
+    }
 }
