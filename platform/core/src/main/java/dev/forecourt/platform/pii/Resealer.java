@@ -70,6 +70,12 @@ public class Resealer {
         long resealed = 0;
         long left = 0;
         for (Column c : services.stream().flatMap(s -> s.columns().stream()).toList()) {
+            // Counted first: nearly every run finds nothing stale, and one scan then stands in for a walk of
+            // the whole table and a second count (measured: 24 s of scans over a million customers at every
+            // start of customer-service, whose first run is at start).
+            if (stale(c) == 0) {
+                continue;
+            }
             resealed += reseal(c);
             left += stale(c);
         }
