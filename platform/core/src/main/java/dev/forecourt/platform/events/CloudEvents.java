@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,18 +63,11 @@ public final class CloudEvents {
     }
 
     /**
-     * The same envelope as {@code serialize(envelope(...))}, written straight to JSON: the outbox
-     * writes thousands of events per scan or import, and building the SDK's event first cost
-     * about five times as much per event. {@code jsonData} must be one JSON value; it is embedded as is.
-     */
-    public static byte[] write(UUID id, String source, DomainEvent event, byte[] jsonData, String correlationId) {
-        return write(id, source, event, g -> g.writeRawValue(new String(jsonData, StandardCharsets.UTF_8)), correlationId);
-    }
-
-    /**
-     * As {@link #write(UUID, String, DomainEvent, byte[], String)}, the data written by {@code data} into the
-     * envelope itself (e.g. {@code g -> mapper.writeValue(g, value)}): no bytes of the data alone, copied in
-     * afterwards (JFR: those copies were a fifth of what a bulk import's events allocated).
+     * The same envelope as {@code serialize(envelope(...))}, written straight to JSON, its data written
+     * into it by {@code data} (e.g. {@code g -> mapper.writeValue(g, value)}): the outbox writes thousands
+     * of events per scan or import, and building the SDK's event first cost about five times as much per
+     * event; writing the data to bytes of its own and copying them in was a fifth of what a bulk import's
+     * events allocated (JFR).
      *
      * @throws UncheckedIOException when the data cannot be written
      */

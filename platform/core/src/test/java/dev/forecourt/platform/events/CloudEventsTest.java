@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -26,7 +25,8 @@ class CloudEventsTest {
                 Map.of("leadId", "42", "note", "两个 \"quotes\""));
         byte[] data = JSON.writeValueAsBytes(event.data());
 
-        CloudEvent written = CloudEvents.parse(CloudEvents.write(id, "/forecourt/lead-service", event, data, "corr-1"));
+        CloudEvent written = CloudEvents.parse(CloudEvents.write(id, "/forecourt/lead-service", event,
+                g -> JSON.writeValue(g, event.data()), "corr-1"));
         CloudEvent built = CloudEvents.parse(CloudEvents.serialize(
                 CloudEvents.envelope(id, "/forecourt/lead-service", event, data, "corr-1")));
 
@@ -47,19 +47,7 @@ class CloudEventsTest {
     @Test
     void noCorrelationIdMeansNoExtension() {
         DomainEvent event = new DomainEvent("forecourt.lead.captured.v1", "lead", "1", "store-a", Map.of());
-        byte[] bytes = CloudEvents.write(UUID.randomUUID(), "/forecourt/x", event, "{}".getBytes(StandardCharsets.UTF_8), " ");
+        byte[] bytes = CloudEvents.write(UUID.randomUUID(), "/forecourt/x", event, g -> g.writeRawValue("{}"), " ");
         assertNull(CloudEvents.parse(bytes).getExtension(CloudEvents.CORRELATION_ID));
-    }
-
-    @Test
-    void dataWrittenIntoTheEnvelopeReadsAsDataGivenAsBytes() throws Exception {
-        UUID id = UUID.randomUUID();
-        DomainEvent event = new DomainEvent("forecourt.customer.imported.v1", "import", "job-1", "store-a",
-                Map.of("customers", java.util.List.of(Map.of("customerId", id.toString(), "note", "两个 \"quotes\""))));
-        CloudEvent fromBytes = CloudEvents.parse(CloudEvents.write(id, "/forecourt/x", event, JSON.writeValueAsBytes(event.data()), null));
-        CloudEvent written = CloudEvents.parse(CloudEvents.write(id, "/forecourt/x", event, g -> JSON.writeValue(g, event.data()), null));
-        assertEquals(JSON.readTree(fromBytes.getData().toBytes()), JSON.readTree(written.getData().toBytes()));
-        assertEquals(fromBytes.getSubject(), written.getSubject());
-        assertEquals(fromBytes.getType(), written.getType());
     }
 }

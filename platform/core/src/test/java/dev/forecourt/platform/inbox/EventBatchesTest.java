@@ -30,7 +30,7 @@ class EventBatchesTest {
                 List.of(Map.of("customerId", "c-1", "note", "两个 \"quotes\""), Map.of("customerId", "c-2")));
         DomainEvent event = new DomainEvent("forecourt.customer.imported.v1", "import", "job-1", "store-a", data);
         CloudEvent received = CloudEvents.parse(
-                CloudEvents.write(UUID.randomUUID(), "/forecourt/customer-service", event, JSON.writeValueAsBytes(data), null));
+                CloudEvents.write(UUID.randomUUID(), "/forecourt/customer-service", event, g -> JSON.writeValue(g, data), null));
 
         JsonNode read = batches.data(received);
 
