@@ -44,16 +44,17 @@ class KnownKeysTest {
             assertTrue(filter.mightHold(added[i]), "no false negatives");
             assertTrue(filter.mightHold("LSVAU2180N" + String.format("%07d", i)), "no false negatives");
         }
-        // Ten bits a key, seven probes: about 0.8 % of absent keys pass, hashes and VINs alike (VINs
-        // differing in a few characters must not crowd into the same bits).
+        // Twelve bits a key: about 0.5 % of absent keys pass, hashes and VINs alike (VINs differing in
+        // a few characters must not crowd into the same bits).
         int hashes = 0;
         int vins = 0;
         for (int i = 0; i < 100_000; i++) {
             if (filter.mightHold(random32())) hashes++;
             if (filter.mightHold("LFV2A2150K" + String.format("%07d", i))) vins++;
         }
-        assertTrue(hashes < 1_500, hashes + " of 100,000 absent hashes");
-        assertTrue(vins < 1_500, vins + " of 100,000 absent VINs");
+        assertTrue(hashes < 1_000, hashes + " of 100,000 absent hashes");
+        assertTrue(vins < 1_000, vins + " of 100,000 absent VINs");
+        System.out.printf("key filter: %d hashes and %d VINs of 100,000 absent ones passed%n", hashes, vins);
     }
 
     @Test
