@@ -45,13 +45,6 @@ public interface CustomerSettings {
          */
         @WithDefault("5000")
         int chunkRows();
-
-        /**
-         * Files of at least this many rows (estimated from their size) load the keys in the database
-         * into a filter, and look up only the keys it may hold (imports.KnownKeys); 0 for every file.
-         */
-        @WithDefault("20000")
-        long keyFilterMinRows();
     }
 
     interface Warranty {

@@ -14,7 +14,6 @@ import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,9 +50,8 @@ import java.util.concurrent.Future;
  * Bulk import of customers with vehicles (CSV with a header row, or NDJSON), run as a job: the
  * upload is spooled to disk and answered at once; one worker per replica reads it in chunks.
  * Each chunk is validated and de-duplicated (against the store's customers by ID number, phone
- * and VIN, and within the file; a large file looks up only the keys that a filter of the
- * database's keys may hold, {@link KnownKeys}), sealed and hashed on all cores, then written with
- * COPY in one transaction together with its progress, its rejected rows and its events. A chunk the
+ * and VIN, and within the file), sealed and hashed on all cores, then written with COPY in one
+ * transaction together with its progress, its rejected rows and its events. A chunk the
  * database refuses is split until the offending row is found and rejected alone, so a bad row
  * never stops the job or half-writes a customer. A row matching an existing customer is
  * "merged": the existing record keeps its values, gains the row's new phone, email, ID number
@@ -70,11 +68,6 @@ public class ImportJobs {
      * few megabytes of heap: at 1,000 customers (130 kB) per event it held 65 MB twice over.
      */
     static final int EVENT_SIZE = 200;
-    /**
-     * Fewest bytes a row of a file takes, to estimate its rows from its size (a CSV row of the import
-     * bench is 173 bytes): the estimate sizes {@link KnownKeys} and decides whether one pays.
-     */
-    static final int MIN_ROW_BYTES = 100;
 
     public enum Format { CSV, NDJSON }
 
@@ -223,7 +216,6 @@ public class ImportJobs {
         ImportHeap heap = ImportHeap.open();
         try {
             exec(jobId, "UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ?");
-            KnownKeys filter = knownKeys(jobId, file, phases);
             try (ChunkReader reader = new ChunkReader(file, format, json, crypto, phases)) {
                 // One chunk ahead: the next chunk is read, hashed and sealed while this one is written.
                 // (Deciding the next chunk's customers ahead too, on a second connection, was measured
@@ -238,8 +230,7 @@ public class ImportJobs {
                             break;
                         }
                         next = reading.submit(() -> reader.next(rows));
-                        writeSplit(jobId, storeId, chunk.items(), chunk.items().size(), chunk.bytesRead(), copies, filter,
-                                phases);
+                        writeSplit(jobId, storeId, chunk.items(), chunk.items().size(), chunk.bytesRead(), copies, phases);
                     }
                 } finally {
                     awaitQuietly(next); // never close the file under the reading thread
@@ -251,8 +242,7 @@ public class ImportJobs {
             exec(null, "ANALYZE customer, customer_identifier, vehicle");
             phases.lap("analyze", t);
             exec(jobId, "UPDATE import_job SET status = 'COMPLETED', finished_at = now() WHERE id = ?");
-            LOG.infof("import job %s completed in %.1fs%s: %s", jobId, (System.nanoTime() - started) / 1e9,
-                    filter == null ? "" : filter.on() ? " (key filter)" : " (key filter turned off by another import)", phases);
+            LOG.infof("import job %s completed in %.1fs: %s", jobId, (System.nanoTime() - started) / 1e9, phases);
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             LOG.errorf(cause, "import job %s failed", jobId);
@@ -275,47 +265,19 @@ public class ImportJobs {
     }
 
     /**
-     * A filter of the keys in the database, when the file is large enough for one to pay (see
-     * {@link KnownKeys#pays}); null otherwise, and the chunks look up every key.
-     */
-    private KnownKeys knownKeys(UUID jobId, Path file, Phases phases) throws SQLException, IOException {
-        long t = System.nanoTime();
-        long rows = Files.size(file) / MIN_ROW_BYTES;
-        try (Connection c = dataSource.getConnection()) {
-            long inDatabase = KnownKeys.keysInDatabase(c);
-            if (!KnownKeys.pays(rows, settings.imports().keyFilterMinRows(), inDatabase)) {
-                return null;
-            }
-            KnownKeys filter = KnownKeys.load(c, jobId, inDatabase, rows * 4); // phone, ID number, email, VIN
-            phases.lap("load keys", t);
-            return filter;
-        }
-    }
-
-    /** Keys logged for running imports (V11) are needed for as long as an import may run. */
-    @Scheduled(every = "1h", delayed = "10m")
-    void forgetOldKeys() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM key_added WHERE added_at < now() - CAST('1 day' AS interval)");
-        } catch (SQLException e) {
-            LOG.warn("could not delete old key_added rows", e);
-        }
-    }
-
-    /**
      * Writes rows in one transaction; when the database refuses them, halves them until the bad row
      * is alone and rejects it with the database's message. Rows read are counted once, with the
      * last part of a split.
      */
     private void writeSplit(UUID jobId, String storeId, List<ImportItem> part, int rowsRead, long bytesRead,
-                            Copies copies, KnownKeys filter, Phases phases) throws SQLException {
+                            Copies copies, Phases phases) throws SQLException {
         try {
-            attempt(jobId, storeId, part, rowsRead, bytesRead, copies, filter, phases);
+            attempt(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
         } catch (SQLException e) {
             if (part.size() == 1) {
                 part.get(0).rejection = "refused by the database: " + firstLine(e.getMessage());
                 reset(part);
-                attempt(jobId, storeId, part, rowsRead, bytesRead, copies, filter, phases);
+                attempt(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
                 return;
             }
             int half = part.size() / 2;
@@ -323,8 +285,8 @@ public class ImportJobs {
             List<ImportItem> second = new ArrayList<>(part.subList(half, part.size()));
             reset(first);
             reset(second);
-            writeSplit(jobId, storeId, first, 0, bytesRead, copies, filter, phases);
-            writeSplit(jobId, storeId, second, rowsRead, bytesRead, copies, filter, phases);
+            writeSplit(jobId, storeId, first, 0, bytesRead, copies, phases);
+            writeSplit(jobId, storeId, second, rowsRead, bytesRead, copies, phases);
         }
     }
 
@@ -343,7 +305,7 @@ public class ImportJobs {
     }
 
     private void attempt(UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead, Copies copies,
-                         KnownKeys filter, Phases phases) throws SQLException {
+                         Phases phases) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -354,10 +316,8 @@ public class ImportJobs {
                 // of a million-row import went to waiting for those flushes.
                 try (Statement s = c.createStatement()) {
                     s.execute("SET LOCAL synchronous_commit = off");
-                    // An import's keys are not logged in key_added (V11): its own filter has them.
-                    s.execute("SET LOCAL forecourt.bulk_import = on");
                 }
-                write(c, jobId, storeId, chunk, rowsRead, bytesRead, copies, filter, phases);
+                write(c, jobId, storeId, chunk, rowsRead, bytesRead, copies, phases);
                 long t = System.nanoTime();
                 c.commit();
                 phases.lap("commit", t);
@@ -371,8 +331,8 @@ public class ImportJobs {
     }
 
     private void write(Connection c, UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead,
-                       Copies copies, KnownKeys filter, Phases phases) throws SQLException {
-        Set<Placer.Held> held = Placer.place(c, storeId, chunk, filter, phases);
+                       Copies copies, Phases phases) throws SQLException {
+        Set<Placer.Held> held = Placer.place(c, storeId, chunk, phases);
         long t = System.nanoTime();
 
         int n = chunk.size();

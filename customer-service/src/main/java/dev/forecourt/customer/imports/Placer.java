@@ -45,22 +45,16 @@ final class Placer {
 
     /**
      * Sets each accepted row's customer (or rejects the row), in the transaction that writes the rows;
-     * returns the identifiers the matched customers already hold. With a {@code filter} (a large
-     * import), only the keys it may hold are looked up, and the chunk's own keys are added to it.
+     * returns the identifiers the matched customers already hold.
      */
-    static Set<Held> place(Connection c, String storeId, List<ImportItem> chunk, KnownKeys filter, Phases phases)
-            throws SQLException {
+    static Set<Held> place(Connection c, String storeId, List<ImportItem> chunk, Phases phases) throws SQLException {
         long t = System.nanoTime();
-        if (filter != null) {
-            filter.catchUp(c);
-            t = phases.lap("match: keys added meanwhile", t);
-        }
         List<ImportItem> valid = chunk.stream().filter(ImportItem::accepted).toList();
         Map<ByteBuffer, UUID> known = new HashMap<>();
         List<byte[]> keys = new ArrayList<>(valid.size() * 2);
-        for (ImportItem i : valid) { // only the keys the database may hold are asked about
-            if (i.idHash != null && (filter == null || filter.mightHold(i.idHash))) keys.add(i.idHash);
-            if (i.phoneHash != null && (filter == null || filter.mightHold(i.phoneHash))) keys.add(i.phoneHash);
+        for (ImportItem i : valid) {
+            if (i.idHash != null) keys.add(i.idHash);
+            if (i.phoneHash != null) keys.add(i.phoneHash);
         }
         if (!keys.isEmpty()) {
             // Two plain look-ups rather than one join: with a join, statistics taken before a big
@@ -92,8 +86,7 @@ final class Placer {
         t = phases.lap("match identifiers", t);
         Map<String, UUID> vinOwner = new HashMap<>();
         Map<String, String> vinStore = new HashMap<>();
-        List<String> vins = valid.stream().map(i -> i.row.vin())
-                .filter(v -> v != null && (filter == null || filter.mightHold(v))).distinct().toList();
+        List<String> vins = valid.stream().map(i -> i.row.vin()).filter(v -> v != null).distinct().toList();
         if (!vins.isEmpty()) {
             try (PreparedStatement s = c.prepareStatement("SELECT vin, owner_id, store_id FROM vehicle WHERE vin = ANY(?)")) {
                 s.setArray(1, c.createArrayOf("text", vins.toArray()));
@@ -138,9 +131,6 @@ final class Placer {
                 vinOwner.putIfAbsent(vin, target);
                 vinStore.putIfAbsent(vin, storeId);
             }
-            if (filter != null) { // the file's later chunks must ask about what this one writes
-                addKeys(filter, i);
-            }
         }
         // What the matched existing customers already hold: usually few customers, so one small query.
         Set<Held> held = new HashSet<>();
@@ -156,12 +146,5 @@ final class Placer {
         }
         phases.lap("match held", t);
         return held;
-    }
-
-    private static void addKeys(KnownKeys filter, ImportItem i) {
-        for (byte[] hash : new byte[][]{i.idHash, i.phoneHash, i.emailHash}) {
-            if (hash != null) filter.add(hash);
-        }
-        if (i.row.vin() != null) filter.add(i.row.vin());
     }
 }
