@@ -425,19 +425,7 @@ public class ImportJobs {
             }
         });
         if (!events.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement(Outbox.INSERT_BATCH)) {
-                for (DomainEvent e : events) {
-                    Outbox.Row row = outbox.row(e);
-                    s.setObject(1, row.id());
-                    s.setString(2, e.aggregateType());
-                    s.setString(3, e.aggregateId());
-                    s.setString(4, e.type());
-                    s.setString(5, row.topic());
-                    s.setBytes(6, row.envelope());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
+            Outbox.insert(c, events, outbox.rows(events));
         }
         t = phases.lap("events", t);
         try (PreparedStatement s = c.prepareStatement("UPDATE import_job SET rows_read = rows_read + ?,"
