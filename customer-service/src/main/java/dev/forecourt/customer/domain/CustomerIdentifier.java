@@ -6,15 +6,26 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A phone, email or ID-card number of a customer: sealed, with its keyed hash for exact look-up. */
+/**
+ * A phone, email or ID-card number of a customer: sealed, with its keyed hash for exact look-up.
+ * Keyed by customer and id (V11): it is always reached through its customer, so moving it to another
+ * customer changes its key, which is done with a bulk update (see {@code Merges}).
+ */
 @Entity
 @Table(name = "customer_identifier")
+@IdClass(CustomerIdentifier.Key.class)
 public class CustomerIdentifier extends PanacheEntityBase {
+
+    /** The primary key. */
+    public record Key(UUID customerId, UUID id) implements Serializable {
+    }
 
     public enum Kind {
         PHONE, EMAIL, ID_CARD;
@@ -28,10 +39,11 @@ public class CustomerIdentifier extends PanacheEntityBase {
     }
 
     @Id
-    public UUID id;
-
     @Column(name = "customer_id", nullable = false)
     public UUID customerId;
+
+    @Id
+    public UUID id;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

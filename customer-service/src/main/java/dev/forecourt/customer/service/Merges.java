@@ -185,10 +185,10 @@ public class Merges {
         List<UUID> movedIdentifiers = new ArrayList<>();
         for (CustomerIdentifier i : registry.identifiers(merged.id)) {
             if (survivorHashes.add(Base64.getEncoder().encodeToString(i.valueHash))) {
-                i.customerId = survivor.id;
                 movedIdentifiers.add(i.id);
             }
         }
+        moveIdentifiers(movedIdentifiers, merged.id, survivor.id);
         List<UUID> movedVehicles = new ArrayList<>();
         for (Vehicle v : Vehicle.<Vehicle>list("ownerId", merged.id)) {
             v.ownerId = survivor.id;
@@ -259,12 +259,7 @@ public class Merges {
                         f.personal() ? "(sealed)" : beforeAfter[0]));
             }
         });
-        for (UUID id : undo.identifiers()) {
-            CustomerIdentifier i = CustomerIdentifier.findById(id);
-            if (i != null && i.customerId.equals(survivor.id)) {
-                i.customerId = merged.id;
-            }
-        }
+        moveIdentifiers(undo.identifiers(), survivor.id, merged.id); // those the survivor still has
         for (UUID id : undo.vehicles()) {
             Vehicle v = Vehicle.findById(id);
             if (v != null && v.ownerId.equals(survivor.id)) {
@@ -320,6 +315,16 @@ public class Merges {
 
     /** A customer as survivorship sees it: each field's plaintext and when it last changed. */
     @SuppressWarnings("unchecked")
+    /**
+     * Moves identifiers to another customer, those of them {@code from} still holds. The customer is part
+     * of an identifier's key, so this is a bulk update rather than a change to loaded entities.
+     */
+    private static void moveIdentifiers(List<UUID> ids, UUID from, UUID to) {
+        if (!ids.isEmpty()) {
+            CustomerIdentifier.update("customerId = ?1 where customerId = ?2 and id in ?3", to, from, ids);
+        }
+    }
+
     private Survivorship.Candidate candidate(Customer c) {
         Map<String, Instant> changedAt = new HashMap<>();
         List<Object[]> rows = em.createNativeQuery("SELECT field, max(changed_at) FROM customer_change"
