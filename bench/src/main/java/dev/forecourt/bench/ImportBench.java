@@ -42,13 +42,16 @@ import java.util.regex.Pattern;
  *   <li>generates N customers, each with a vehicle (1 % repeat an earlier customer's phone and ID
  *   number, so they are merged; 0.2 % carry an invalid phone, so they are rejected);</li>
  *   <li>the raw limit: psql {@code \copy} of the same file into a plain table of text columns;</li>
+ *   <li>when asked for, a warm-up import of another file, timed and reported on its own, so that the measured
+ *   import runs on a service whose JIT has worked through more of the import's code;</li>
  *   <li>the same file POSTed to {@code /api/customer-imports} through the gateway, timed until the
  *   job completes (validation, de-duplication, hashing, AES-GCM sealing, COPY, audit, events);</li>
  *   <li>with those customers loaded, look-ups by phone and by VIN at the service, p50/p99;</li>
  *   <li>the service's resident memory (VmRSS sampled during the run, and the kernel's peak VmHWM).</li>
  * </ol>
  * Identifiers are drawn from a per-run random space, so every run imports new customers.
- * Usage: {@code ImportBench <report-dir> [rows] [lookups]}; {@code deploy/stack bench import} runs it.
+ * Usage: {@code ImportBench <report-dir> [rows] [lookups] [warm-up rows]} (none by default: the measured
+ * import is then the service's first since it started); {@code deploy/stack bench import} runs it.
  */
 public final class ImportBench {
 
@@ -71,6 +74,7 @@ public final class ImportBench {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "bench/target");
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         int lookups = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
+        int warmupRows = args.length > 3 && !args[3].isBlank() ? Integer.parseInt(args[3]) : 0;
         Files.createDirectories(reportDir);
         Path csv = reportDir.resolve("customer-import.csv");
 
@@ -85,6 +89,17 @@ public final class ImportBench {
         System.out.printf("psql \\copy of the same file: %.2f s (%,.0f rows/s)%n", copySeconds, rows / copySeconds);
 
         long pid = servicePid();
+        Import warmup = null;
+        if (warmupRows > 0) {
+            // Its customers stay (the next run removes them with the rest): other keys, so none is merged.
+            // The C2 compiler thread's CPU during the measured import, on one machine: 10-12 core-s on a
+            // fresh service, 10.5 after 100,000 warm-up rows, 6.3-7.4 after a million, 2.4 after two million.
+            Path warm = reportDir.resolve("customer-import-warmup.csv");
+            generate(warm, warmupRows, new Random());
+            warmup = importThroughGateway(warm, pid);
+            Files.deleteIfExists(warm);
+            System.out.printf("warm-up import: %s; settled %.1f s after%n", warmup, settle());
+        }
         Import result = importThroughGateway(csv, pid);
         System.out.printf("service import: %s%n", result);
 
@@ -99,7 +114,7 @@ public final class ImportBench {
         long hwm = status(pid, "VmHWM");
         long customers = count("SELECT count(*) FROM customer");
 
-        String md = report(rows, fileBytes, copySeconds, result, settle, byPhone, byVin, rssAfter, hwm, customers);
+        String md = report(rows, fileBytes, copySeconds, warmup, result, settle, byPhone, byVin, rssAfter, hwm, customers);
         Files.writeString(reportDir.resolve("import-report.md"), md);
         System.out.println();
         System.out.println(md);
@@ -430,8 +445,8 @@ public final class ImportBench {
 
     // ------------------------------------------------------------------ report
 
-    static String report(int rows, long bytes, double copySeconds, Import imp, double settle, Lookups phone, Lookups vin,
-                         long rssKb, long hwmKb, long customers) {
+    static String report(int rows, long bytes, double copySeconds, Import warmup, Import imp, double settle, Lookups phone,
+                         Lookups vin, long rssKb, long hwmKb, long customers) {
         StringBuilder md = new StringBuilder();
         md.append("# Forecourt customer import benchmark\n\n")
           .append("Run ").append(java.time.Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
@@ -442,6 +457,11 @@ public final class ImportBench {
                   rows, copySeconds, rows / copySeconds))
           .append(String.format("| POST /api/customer-imports via gateway, until COMPLETED | %,d | %.2f | %,.0f | %.1fx the COPY time |%n",
                   rows, imp.wallSeconds(), imp.rowsPerSecond(), imp.wallSeconds() / copySeconds))
+          .append(warmup == null ? String.format("%nNo warm-up import before it.%n")
+                  : String.format("%nBefore it, a warm-up import of %,d other rows (%s, %,d imported) took %.2f s, %,.0f rows/s,"
+                          + " so the measured import ran on a service that had imported before.%n",
+                          warmup.imported() + warmup.merged() + warmup.rejected(), warmup.status(),
+                          warmup.imported(), warmup.wallSeconds(), warmup.rowsPerSecond()))
           .append(String.format("%nJob: %s, %,d imported, %,d merged, %,d rejected; upload %.2f s, job started → finished %.2f s."
                           + " Target: the whole million in under 60 s.%n%n",
                   imp.status(), imp.imported(), imp.merged(), imp.rejected(), imp.uploadSeconds(), imp.jobSeconds()))
