@@ -313,8 +313,6 @@ public class Merges {
         return locked;
     }
 
-    /** A customer as survivorship sees it: each field's plaintext and when it last changed. */
-    @SuppressWarnings("unchecked")
     /**
      * Moves identifiers to another customer, those of them {@code from} still holds. The customer is part
      * of an identifier's key, so this is a bulk update rather than a change to loaded entities.
@@ -325,6 +323,8 @@ public class Merges {
         }
     }
 
+    /** A customer as survivorship sees it: each field's plaintext and when it last changed. */
+    @SuppressWarnings("unchecked")
     private Survivorship.Candidate candidate(Customer c) {
         Map<String, Instant> changedAt = new HashMap<>();
         List<Object[]> rows = em.createNativeQuery("SELECT field, max(changed_at) FROM customer_change"
