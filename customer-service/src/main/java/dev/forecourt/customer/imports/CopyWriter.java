@@ -1,5 +1,6 @@
 package dev.forecourt.customer.imports;
 
+import dev.forecourt.platform.persistence.SqlStates;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -141,12 +142,23 @@ final class CopyWriter {
         }
         requireRowEnded();
         CopyIn copy = pg.getCopyAPI().copyIn("COPY " + target + " FROM STDIN (FORMAT binary)");
+        boolean connectionLost = false;
         try {
             copy.writeToCopy(buf, 0, len);
             copy.writeToCopy(TRAILER, 0, TRAILER.length);
             copy.endCopy();
+        } catch (SQLException e) {
+            if (SqlStates.isConnectionLost(e)) {
+                // The copy still holds pgjdbc's lock on the connection (42.7.8): a cancel over the dead
+                // socket could loop for good, and a rollback would wait on that lock for good (both seen
+                // when a test killed the import's backend). Closing the socket makes every later call on
+                // the connection fail at once instead, and the pool drops it.
+                connectionLost = true;
+                ((java.sql.Connection) pg).abort(Runnable::run);
+            }
+            throw e;
         } finally {
-            if (copy.isActive()) {
+            if (copy.isActive() && !connectionLost) {
                 copy.cancelCopy();
             }
         }

@@ -9,6 +9,7 @@ import dev.forecourt.customer.domain.WarrantyPolicy;
 import dev.forecourt.customer.events.CustomerEvents;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
+import dev.forecourt.platform.persistence.SqlStates;
 import dev.forecourt.platform.pii.PiiCrypto;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
@@ -68,6 +69,8 @@ public class ImportJobs {
      * few megabytes of heap: at 1,000 customers (130 kB) per event it held 65 MB twice over.
      */
     static final int EVENT_SIZE = 200;
+    /** Tries after the first when a chunk fails transiently (see {@link #attemptRetrying}). */
+    static final int TRANSIENT_RETRIES = 3;
 
     public enum Format { CSV, NDJSON }
 
@@ -156,7 +159,7 @@ public class ImportJobs {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        worker.submit(() -> run(id, storeId, format, file));
+        worker.execute(() -> run(id, storeId, format, file));
         return get(id);
     }
 
@@ -243,7 +246,7 @@ public class ImportJobs {
             phases.lap("analyze", t);
             exec(jobId, "UPDATE import_job SET status = 'COMPLETED', finished_at = now() WHERE id = ?");
             LOG.infof("import job %s completed in %.1fs: %s", jobId, (System.nanoTime() - started) / 1e9, phases);
-        } catch (Exception e) {
+        } catch (Exception | Error e) { // whatever ends the job, it must not stay RUNNING
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             LOG.errorf(cause, "import job %s failed", jobId);
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
@@ -267,17 +270,21 @@ public class ImportJobs {
     /**
      * Writes rows in one transaction; when the database refuses them, halves them until the bad row
      * is alone and rejects it with the database's message. Rows read are counted once, with the
-     * last part of a split.
+     * last part of a split. A transient failure that outlasts its retries fails the job instead:
+     * it says nothing about the rows.
      */
     private void writeSplit(UUID jobId, String storeId, List<ImportItem> part, int rowsRead, long bytesRead,
                             Copies copies, Phases phases) throws SQLException {
         try {
-            attempt(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
+            attemptRetrying(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
         } catch (SQLException e) {
+            if (SqlStates.isTransient(e)) {
+                throw e;
+            }
             if (part.size() == 1) {
                 part.get(0).rejection = "refused by the database: " + firstLine(e.getMessage());
                 reset(part);
-                attempt(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
+                attemptRetrying(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
                 return;
             }
             int half = part.size() / 2;
@@ -287,6 +294,42 @@ public class ImportJobs {
             reset(second);
             writeSplit(jobId, storeId, first, 0, bytesRead, copies, phases);
             writeSplit(jobId, storeId, second, rowsRead, bytesRead, copies, phases);
+        }
+    }
+
+    /**
+     * {@link #attempt}, again on a new connection after a transient failure (a lost connection, a
+     * server restart, a deadlock): 200 ms, 800 ms and 3.2 s later. The failed transaction rolled back
+     * whole, progress and events included, so nothing is counted twice.
+     */
+    private void attemptRetrying(UUID jobId, String storeId, List<ImportItem> part, int rowsRead, long bytesRead,
+                                 Copies copies, Phases phases) throws SQLException {
+        for (int retry = 0; ; retry++) {
+            try {
+                attempt(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
+                return;
+            } catch (SQLException e) {
+                if (retry == TRANSIENT_RETRIES || !SqlStates.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("import job %s: a chunk failed with SQLSTATE %s (%s); retrying on a new connection", jobId,
+                        e.getSQLState(), firstLine(e.getMessage()));
+                try {
+                    Thread.sleep(200L << (2 * retry));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                reset(part);
+            }
+        }
+    }
+
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.unwrap(PGConnection.class) instanceof Connection pg && pg.isClosed();
+        } catch (SQLException e) {
+            return true;
         }
     }
 
@@ -321,11 +364,24 @@ public class ImportJobs {
                 long t = System.nanoTime();
                 c.commit();
                 phases.lap("commit", t);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
+            } catch (SQLException | RuntimeException | AssertionError e) {
+                // pgjdbc 42.7.8 can throw an AssertionError from a batch whose connection was lost (its
+                // BatchResultHandler: "getAutoCommit() should not throw"). Whatever was thrown, a closed
+                // connection is a lost connection, and the chunk is retried rather than blamed.
+                SQLException failure = isClosed(c) ? new SQLException("connection lost: " + e.getMessage(), "08006", e)
+                        : e instanceof SQLException s ? s : new SQLException(e.getMessage(), e);
+                try {
+                    c.rollback();
+                } catch (SQLException lost) { // the connection is gone: so is the transaction
+                    failure.addSuppressed(lost);
+                }
+                throw failure;
             } finally {
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException lost) {
+                    LOG.debugf(lost, "import job %s: connection lost", jobId);
+                }
             }
         }
     }

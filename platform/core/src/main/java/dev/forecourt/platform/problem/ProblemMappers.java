@@ -139,12 +139,7 @@ public class ProblemMappers {
     }
 
     private static boolean hasSqlState(Throwable e, String... states) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && java.util.List.of(states).contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return dev.forecourt.platform.persistence.SqlStates.has(e, states);
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
