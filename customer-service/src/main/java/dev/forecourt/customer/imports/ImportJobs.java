@@ -257,6 +257,9 @@ public class ImportJobs {
             } catch (SQLException ignored) {
                 LOG.error("could not record the failure of import job " + jobId, ignored);
             }
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal; // recorded; the VM's own trouble is not the job's to hide
+            }
         } finally {
             try {
                 Files.deleteIfExists(file);

@@ -753,27 +753,30 @@ class CustomerRecordTest {
                 .body(csv.toString()).queryParam("storeId", "store-a")
                 .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
         String job = location.substring(location.lastIndexOf('/') + 1);
-        // The import's backend, inside a chunk's transaction (tests write chunks of two rows).
-        String importBackend = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database()"
-                + " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
-                + " AND (query LIKE 'COPY %' OR query LIKE 'SELECT value_hash%' OR query LIKE 'SELECT vin%')";
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1)).until(() -> count(importBackend) > 0);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
-                        .body("status", equalTo("COMPLETED")));
-        int imported = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
-                .body("rowsRead", equalTo(400)).body("rejected", equalTo(0)).extract().path("imported");
-        int merged = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
-                .extract().path("merged");
-        assertEquals(400, imported + merged); // merged only if a random phone was taken already
-        assertEquals(imported, count("SELECT count(*) FROM customer WHERE import_job_id = CAST(?1 AS uuid)", job));
-        // Removed again: with their time-ordered ids, 400 customers would fill the first page of the
-        // group's list that other tests read.
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("DELETE FROM customer_identifier WHERE customer_id IN"
-                    + " (SELECT id FROM customer WHERE import_job_id = CAST(?1 AS uuid))").setParameter(1, job).executeUpdate();
-            em.createNativeQuery("DELETE FROM customer WHERE import_job_id = CAST(?1 AS uuid)").setParameter(1, job).executeUpdate();
-        });
+        try {
+            // The import's backend, inside a chunk's transaction (tests write chunks of two rows).
+            String importBackend = "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND pid <> pg_backend_pid() AND xact_start IS NOT NULL"
+                    + " AND (query LIKE 'COPY %' OR query LIKE 'SELECT value_hash%' OR query LIKE 'SELECT vin%')";
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(1)).until(() -> count(importBackend) > 0);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                            .body("status", equalTo("COMPLETED")));
+            var progress = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                    .body("rowsRead", equalTo(400)).body("rejected", equalTo(0)).extract();
+            int imported = progress.path("imported");
+            int merged = progress.path("merged");
+            assertEquals(400, imported + merged); // merged only if a random phone was taken already
+            assertEquals(imported, count("SELECT count(*) FROM customer WHERE import_job_id = CAST(?1 AS uuid)", job));
+        } finally {
+            // Removed again, pass or fail: with their time-ordered ids, 400 customers would fill the first
+            // page of the group's list that other tests read.
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("DELETE FROM customer_identifier WHERE customer_id IN"
+                        + " (SELECT id FROM customer WHERE import_job_id = CAST(?1 AS uuid))").setParameter(1, job).executeUpdate();
+                em.createNativeQuery("DELETE FROM customer WHERE import_job_id = CAST(?1 AS uuid)").setParameter(1, job).executeUpdate();
+            });
+        }
     }
 
     /** Submits an import as a manager of store-a and waits for it to end; returns the job's location. */

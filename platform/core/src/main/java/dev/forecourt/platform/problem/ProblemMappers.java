@@ -2,6 +2,7 @@ package dev.forecourt.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.forecourt.platform.api.CorrelationIds;
+import dev.forecourt.platform.persistence.SqlStates;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -130,16 +131,12 @@ public class ProblemMappers {
      * chain: a flush or a commit wraps it.
      */
     static boolean isUniqueViolation(Throwable e) {
-        return hasSqlState(e, "23505", "23P01");
+        return SqlStates.has(e, "23505", "23P01");
     }
 
     /** A deadlock (SQLSTATE 40P01) or serialization failure (40001) anywhere in the cause chain. */
     static boolean isTransactionConflict(Throwable e) {
-        return hasSqlState(e, "40P01", "40001");
-    }
-
-    private static boolean hasSqlState(Throwable e, String... states) {
-        return dev.forecourt.platform.persistence.SqlStates.has(e, states);
+        return SqlStates.has(e, "40P01", "40001");
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
