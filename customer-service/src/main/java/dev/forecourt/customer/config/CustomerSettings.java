@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +46,13 @@ public interface CustomerSettings {
          */
         @WithDefault("5000")
         int chunkRows();
+
+        /**
+         * How often each replica records that it is alive; a job whose replica misses four beats is
+         * failed as interrupted (ImportRunners).
+         */
+        @WithDefault("15s")
+        Duration heartbeat();
     }
 
     interface Warranty {

@@ -15,7 +15,6 @@ import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CurrentUser;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -100,6 +99,24 @@ public class ImportJobs {
     @Inject
     CustomerSettings settings;
 
+    @Inject
+    ImportRunners runners;
+
+    /** Runs right after each chunk's COMMIT returns: a test seam, to lose the connection at that moment. */
+    @FunctionalInterface
+    interface AfterCommit {
+        void run(Connection c) throws SQLException;
+    }
+
+    private volatile AfterCommit afterCommit = c -> { };
+
+    /** A job another replica has failed (its runner looked stopped): its worker stops, writing nothing more. */
+    static final class JobEnded extends RuntimeException {
+        JobEnded(UUID jobId) {
+            super("import job " + jobId + " was ended meanwhile (its replica looked stopped); stopping it here");
+        }
+    }
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "customer-import");
         t.setDaemon(true);
@@ -111,18 +128,6 @@ public class ImportJobs {
         t.setDaemon(true);
         return t;
     });
-
-    /** Jobs a previous process left unfinished cannot resume (their spool may be gone): they fail visibly. */
-    void onStart(@Observes StartupEvent e) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "UPDATE import_job SET status = 'FAILED', failure = 'the service restarted during the import;"
-                        + " submit the file again (rows already imported will be merged)', finished_at = now()"
-                        + " WHERE status IN ('QUEUED', 'RUNNING')")) {
-            s.executeUpdate();
-        } catch (SQLException ex) {
-            LOG.warn("could not close interrupted import jobs", ex);
-        }
-    }
 
     void onStop(@Observes ShutdownEvent e) {
         worker.shutdownNow();
@@ -149,12 +154,14 @@ public class ImportJobs {
             size = -1;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO import_job (id, store_id, format, status, total_bytes, submitted_by) VALUES (?, ?, ?, 'QUEUED', ?, ?)")) {
+                "INSERT INTO import_job (id, store_id, format, status, total_bytes, submitted_by, runner)"
+                        + " VALUES (?, ?, ?, 'QUEUED', ?, ?, ?)")) {
             s.setObject(1, id);
             s.setString(2, storeId);
             s.setString(3, format.name());
             s.setLong(4, size);
             s.setString(5, user.id());
+            s.setString(6, runners.self());
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -218,7 +225,7 @@ public class ImportJobs {
         long started = System.nanoTime();
         ImportHeap heap = ImportHeap.open();
         try {
-            exec(jobId, "UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ?");
+            fenced(jobId, "UPDATE import_job SET status = 'RUNNING', started_at = now() WHERE id = ? AND status = 'QUEUED'");
             try (ChunkReader reader = new ChunkReader(file, format, json, crypto, phases)) {
                 // One chunk ahead: the next chunk is read, hashed and sealed while this one is written.
                 // (Deciding the next chunk's customers ahead too, on a second connection, was measured
@@ -242,15 +249,18 @@ public class ImportJobs {
             // A bulk load leaves the planner's statistics behind: without them a look-up by phone can
             // pick a scan of the whole store instead of the identifier index (measured: 60 ms vs 1 ms).
             long t = System.nanoTime();
-            exec(null, "ANALYZE customer, customer_identifier, vehicle");
+            exec("ANALYZE customer, customer_identifier, vehicle");
             phases.lap("analyze", t);
-            exec(jobId, "UPDATE import_job SET status = 'COMPLETED', finished_at = now() WHERE id = ?");
+            fenced(jobId, "UPDATE import_job SET status = 'COMPLETED', finished_at = now() WHERE id = ? AND status = 'RUNNING'");
             LOG.infof("import job %s completed in %.1fs: %s", jobId, (System.nanoTime() - started) / 1e9, phases);
+        } catch (JobEnded e) {
+            LOG.warn(e.getMessage());
         } catch (Exception | Error e) { // whatever ends the job, it must not stay RUNNING
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             LOG.errorf(cause, "import job %s failed", jobId);
             try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                    "UPDATE import_job SET status = 'FAILED', failure = ?, finished_at = now() WHERE id = ?")) {
+                    "UPDATE import_job SET status = 'FAILED', failure = ?, finished_at = now()"
+                            + " WHERE id = ? AND status IN ('QUEUED', 'RUNNING')")) {
                 s.setString(1, firstLine(String.valueOf(cause.getMessage())));
                 s.setObject(2, jobId);
                 s.executeUpdate();
@@ -302,14 +312,23 @@ public class ImportJobs {
 
     /**
      * {@link #attempt}, again on a new connection after a transient failure (a lost connection, a
-     * server restart, a deadlock): 200 ms, 800 ms and 3.2 s later. The failed transaction rolled back
-     * whole, progress and events included, so nothing is counted twice.
+     * server restart, a deadlock): 200 ms, 800 ms and 3.2 s later. A failed transaction rolled back
+     * whole, progress and events included, so nothing is counted twice; but a connection lost during
+     * the COMMIT leaves its outcome unknown, so each attempt records a token of its own with its
+     * progress, and the next one first asks whether that token landed.
      */
     private void attemptRetrying(UUID jobId, String storeId, List<ImportItem> part, int rowsRead, long bytesRead,
                                  Copies copies, Phases phases) throws SQLException {
+        UUID unknown = null; // the last attempt's token, when it failed transiently
         for (int retry = 0; ; retry++) {
             try {
-                attempt(jobId, storeId, part, rowsRead, bytesRead, copies, phases);
+                if (unknown != null && committed(jobId, unknown)) {
+                    LOG.infof("import job %s: the chunk had committed before its connection was lost", jobId);
+                    return;
+                }
+                UUID token = UUID.randomUUID();
+                unknown = token;
+                attempt(jobId, token, storeId, part, rowsRead, bytesRead, copies, phases);
                 return;
             } catch (SQLException e) {
                 if (retry == TRANSIENT_RETRIES || !SqlStates.isTransient(e)) {
@@ -324,6 +343,17 @@ public class ImportJobs {
                     throw e;
                 }
                 reset(part);
+            }
+        }
+    }
+
+    /** Whether the chunk transaction with this token committed (it is the job's last one). */
+    private boolean committed(UUID jobId, UUID token) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT last_chunk FROM import_job WHERE id = ?")) {
+            s.setObject(1, jobId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() && token.equals(r.getObject(1));
             }
         }
     }
@@ -350,8 +380,8 @@ public class ImportJobs {
         items.forEach(ImportItem::resetPlacement);
     }
 
-    private void attempt(UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead, Copies copies,
-                         Phases phases) throws SQLException {
+    private void attempt(UUID jobId, UUID token, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead,
+                         Copies copies, Phases phases) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -363,10 +393,14 @@ public class ImportJobs {
                 try (Statement s = c.createStatement()) {
                     s.execute("SET LOCAL synchronous_commit = off");
                 }
-                write(c, jobId, storeId, chunk, rowsRead, bytesRead, copies, phases);
+                write(c, jobId, token, storeId, chunk, rowsRead, bytesRead, copies, phases);
                 long t = System.nanoTime();
                 c.commit();
                 phases.lap("commit", t);
+                afterCommit.run(c);
+            } catch (JobEnded e) {
+                c.rollback();
+                throw e;
             } catch (SQLException | RuntimeException | AssertionError e) {
                 // pgjdbc 42.7.8 can throw an AssertionError from a batch whose connection was lost (its
                 // BatchResultHandler: "getAutoCommit() should not throw"). Whatever was thrown, a closed
@@ -389,8 +423,8 @@ public class ImportJobs {
         }
     }
 
-    private void write(Connection c, UUID jobId, String storeId, List<ImportItem> chunk, int rowsRead, long bytesRead,
-                       Copies copies, Phases phases) throws SQLException {
+    private void write(Connection c, UUID jobId, UUID token, String storeId, List<ImportItem> chunk, int rowsRead,
+                       long bytesRead, Copies copies, Phases phases) throws SQLException {
         Set<Placer.Held> held = Placer.place(c, storeId, chunk, phases);
         long t = System.nanoTime();
 
@@ -489,14 +523,17 @@ public class ImportJobs {
         t = phases.lap("events", t);
         try (PreparedStatement s = c.prepareStatement("UPDATE import_job SET rows_read = rows_read + ?,"
                 + " imported = imported + ?, merged = merged + ?, rejected = rejected + ?,"
-                + " bytes_read = greatest(bytes_read, ?) WHERE id = ?")) {
+                + " bytes_read = greatest(bytes_read, ?), last_chunk = ? WHERE id = ? AND status = 'RUNNING'")) {
             s.setLong(1, rowsRead);
             s.setLong(2, imported);
             s.setLong(3, merged);
             s.setLong(4, chunk.size() - imported - merged);
             s.setLong(5, bytesRead);
-            s.setObject(6, jobId);
-            s.executeUpdate();
+            s.setObject(6, token);
+            s.setObject(7, jobId);
+            if (s.executeUpdate() == 0) {
+                throw new JobEnded(jobId);
+            }
         }
     }
 
@@ -564,12 +601,23 @@ public class ImportJobs {
         return new UUID(msb, lsb);
     }
 
-    private void exec(UUID jobId, String sql) throws SQLException {
+    /** A status change that applies only from the status the worker expects; otherwise the job was ended elsewhere. */
+    private void fenced(UUID jobId, String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            if (jobId != null) {
-                s.setObject(1, jobId);
+            s.setObject(1, jobId);
+            if (s.executeUpdate() == 0) {
+                throw new JobEnded(jobId);
             }
-            s.executeUpdate();
+        }
+    }
+
+    void afterCommit(AfterCommit hook) {
+        afterCommit = hook == null ? c -> { } : hook;
+    }
+
+    private void exec(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 
