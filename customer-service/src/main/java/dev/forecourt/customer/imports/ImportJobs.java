@@ -35,6 +35,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -439,7 +440,16 @@ public class ImportJobs {
         Map<UUID, List<String>> mergedChanges = new LinkedHashMap<>();
         String actor = "import:" + jobId;
         Set<String> vinsWritten = new HashSet<>(n * 2);
-        Map<UUID, ImportRow> matchedRows = new LinkedHashMap<>(); // an existing customer's first row here
+        // Each customer's rows in this chunk, in file order: a new customer's record merges them, an
+        // existing customer's empty fields are filled from them (GapFiller).
+        Map<UUID, List<ImportRow>> rowsOf = new HashMap<>(n * 2);
+        Set<UUID> createdHere = new HashSet<>();
+        for (ImportItem i : chunk) {
+            if (i.accepted()) {
+                rowsOf.computeIfAbsent(i.customerId, k -> new ArrayList<>(1)).add(i.row);
+                if (i.isNew) createdHere.add(i.customerId);
+            }
+        }
         long imported = 0;
         long merged = 0;
         for (ImportItem i : chunk) {
@@ -449,7 +459,7 @@ public class ImportJobs {
                 rejections.endRow();
                 continue;
             }
-            ImportRow r = i.row;
+            ImportRow r = i.isNew ? GapFiller.merged(rowsOf.get(i.customerId)) : i.row;
             List<String> added = new ArrayList<>(4);
             if (i.isNew) {
                 imported++;
@@ -459,7 +469,6 @@ public class ImportJobs {
                 customers.endRow();
             } else {
                 merged++;
-                matchedRows.putIfAbsent(i.customerId, r);
             }
             identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.PHONE, i.phoneSealed, i.phoneHash, added);
             identifier(identifiers, held, i.customerId, CustomerIdentifier.Kind.ID_CARD, i.idSealed, i.idHash, added);
@@ -485,8 +494,8 @@ public class ImportJobs {
             }
         }
         t = phases.lap("encode", t);
-        // Customers created earlier in this chunk are not in the table yet, so their later rows fill nothing.
-        GapFiller.Result updated = GapFiller.update(c, matchedRows, mergedChanges.keySet());
+        rowsOf.keySet().removeAll(createdHere); // their later rows are merged into the record written above
+        GapFiller.Result updated = GapFiller.update(c, rowsOf, mergedChanges.keySet());
         for (GapFiller.Fill f : updated.fills()) {
             List<String> fields = mergedChanges.computeIfAbsent(f.customerId(), k -> new ArrayList<>());
             f.fields().forEach((field, value) -> { // audited like an edit: none of these is personal data

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -93,6 +94,31 @@ class ImportJobsTest {
     }
 
     /**
+     * All of a customer's rows fill its record, not just the first: a new customer's later rows in the
+     * chunk that creates it, and an existing customer's rows in a later chunk (chunks of two rows).
+     */
+    @Test
+    void everyRowOfACustomerFillsWhatItsRecordLacks() {
+        String p1 = phone(), p2 = phone(), p3 = phone();
+        String csv = "name,phone,gender,birthDate,city\n"
+                + "李娜," + p1 + ",,,\n"                        // chunk 1: a new customer, then its second row
+                + "李娜," + p1 + ",female,1990-02-03,杭州市\n"
+                + "王芳," + p2 + ",,,\n"                        // chunk 2: created bare
+                + "赵六," + p3 + ",,,\n"
+                + "王芳," + p2 + ",,1985-05-06,\n"              // chunk 3: both rows fill the existing record
+                + "王芳," + p2 + ",female,1970-01-01,宁波市\n";
+        awaitStatus(submit(csv), "COMPLETED");
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", p1)
+                .when().get("/api/customers").then().statusCode(200)
+                .body("items[0].gender", equalTo("FEMALE")).body("items[0].birthDate", equalTo("1990-02-03"))
+                .body("items[0].address.city", equalTo("杭州市"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", p2)
+                .when().get("/api/customers").then().statusCode(200)
+                .body("items[0].birthDate", equalTo("1985-05-06")) // the first row that had one
+                .body("items[0].gender", equalTo("FEMALE")).body("items[0].address.city", equalTo("宁波市"));
+    }
+
+    /**
      * Starting a replica fails only the jobs it ran before (same host and pid, as in a restarted
      * container); any replica fails the jobs of a runner silent for four beats; a live replica's running
      * job is left alone.
@@ -128,16 +154,20 @@ class ImportJobsTest {
 
     // ---------------------------------------------------------------- helpers
 
+    private static String phone() {
+        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+
     private static String rows(int n) {
         StringBuilder csv = new StringBuilder("name,phone\n");
         for (int i = 0; i < n; i++) {
-            csv.append("李娜,139").append(String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000))).append('\n');
+            csv.append("李娜,").append(phone()).append('\n');
         }
         return csv.toString();
     }
 
     private static String submit(String csv) {
-        return given().header("Authorization", Tokens.bearer("manager.a")).contentType("text/csv").body(csv)
+        return given().header("Authorization", Tokens.bearer("manager.a")).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
                 .queryParam("storeId", "store-a")
                 .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
     }
