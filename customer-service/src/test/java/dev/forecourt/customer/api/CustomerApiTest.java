@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -52,6 +53,23 @@ class CustomerApiTest {
                     .when().get(created.header("Location")).then().statusCode(200)
                     .body("id", equalTo(id)).body("kind", equalTo("INDIVIDUAL")).body("sourceChannel", equalTo("SHOWROOM"));
         }
+    }
+
+    /**
+     * Whoever runs the service sees the outbox relay in the liveness check: UP, with when it last
+     * drained the outbox (after a registration's event went out).
+     */
+    @Test
+    void theLivenessCheckReportsTheOutboxRelayDrainingTheOutbox() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String id = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\"}").path("id");
+            events.awaitEvent(CustomerEvents.REGISTERED, id, Duration.ofSeconds(10));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().when().get("/q/health/live").then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox-relay' }.data.enabled", equalTo(true))
+                .body("checks.find { it.name == 'outbox-relay' }.data.lastDrained", notNullValue()));
     }
 
     @Test

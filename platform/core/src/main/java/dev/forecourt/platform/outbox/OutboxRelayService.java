@@ -17,6 +17,7 @@ import org.postgresql.PGConnection;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -46,6 +47,16 @@ public class OutboxRelayService {
     private volatile boolean running;
     private Thread thread;
     private Producer<String, byte[]> producer;
+    /** When the outbox was last drained without a failure; null before the first time. */
+    private volatile Instant lastDrained;
+    /** The failure since then, if any: the relay is retrying it. */
+    private volatile String lastFailure;
+    /** What ended the relay's thread for good (the JVM's own trouble), if anything did. */
+    private volatile Throwable fatal;
+
+    /** The relay as the health check reports it. */
+    public record State(boolean enabled, boolean alive, Instant lastDrained, String lastFailure) {
+    }
 
     public OutboxRelayService(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -95,6 +106,11 @@ public class OutboxRelayService {
                 ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
     }
 
+    public State state() {
+        boolean alive = !enabled || (fatal == null && thread != null && thread.isAlive());
+        return new State(enabled, alive, lastDrained, fatal != null ? fatal.toString() : lastFailure);
+    }
+
     private void loop(OutboxRelay relay) {
         long backoff = 100;
         Connection listener = null;
@@ -106,16 +122,26 @@ public class OutboxRelayService {
                 while (running && relay.publishBatch() > 0) {
                     // drain everything that is publishable now
                 }
+                lastDrained = Instant.now();
+                lastFailure = null;
                 backoff = 100;
                 // Sleep until a commit notifies us; wake anyway after the poll interval.
                 listener.unwrap(PGConnection.class).getNotifications((int) pollInterval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (Exception e) {
+            } catch (VirtualMachineError e) {
+                fatal = e; // the liveness check now reports DOWN, so the service gets restarted
+                LOG.error("outbox relay stopped; events stay in the outbox until the service restarts", e);
+                throw e;
+            } catch (Exception | Error e) {
+                // An Error too: the JDBC driver can throw one on a lost connection (pgjdbc 42.7.8's
+                // AssertionError), and a relay thread that ended silently would leave every later event
+                // in the outbox while the service went on accepting writes.
                 if (!running) {
                     break;
                 }
+                lastFailure = e.toString();
                 LOG.warnf("outbox relay: %s; retrying in %d ms (events stay in the outbox)", e.toString(), backoff);
                 closeQuietly(listener);
                 listener = null;
