@@ -277,6 +277,47 @@ class CustomerRecordTest {
         }
     }
 
+    /**
+     * A database outage longer than a batch's few quick retries (a failover, a restart) is waited out:
+     * the lead event that arrived meanwhile is applied once the database is back, and is not
+     * dead-lettered (the dead-letter topic is for events that cannot be read, not for a database away).
+     */
+    @Test
+    void aLeadEventArrivingWhileTheDatabaseIsAwayIsAppliedWhenItReturns() throws Exception {
+        String customer = registerPerson(phone(), idNumber());
+        UUID eventId = UUID.randomUUID();
+        byte[] upgrade = event("forecourt.lead.upgraded.v1", customer, Map.of("leadId", UUID.randomUUID().toString(),
+                "customerId", customer, "storeId", "store-a", "from", "B", "to", "A", "reason", "asked for a quote"), eventId);
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (KafkaEvents deadLetters = KafkaEvents.tail("customer-service.lead-events.dlq");
+             java.sql.Connection owner = java.sql.DriverManager.getConnection(
+                     config.getValue("quarkus.datasource.jdbc.url", String.class),
+                     config.getValue("quarkus.datasource.username", String.class),
+                     config.getValue("quarkus.datasource.password", String.class));
+             java.sql.Statement s = owner.createStatement()) {
+            String database;
+            try (var r = s.executeQuery("SELECT current_database()")) {
+                r.next();
+                database = r.getString(1);
+            }
+            // The outage: no new connections to the service's database (SQLSTATE 53300), and none left open.
+            s.execute("ALTER DATABASE " + database + " CONNECTION LIMIT 0");
+            try {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+                KafkaEvents.sendCloudEvent("lead-events", customer, upgrade);
+                Thread.sleep(6_000); // the outage's length: longer than the channel's retries (5 x 0.5 s)
+            } finally {
+                s.execute("ALTER DATABASE " + database + " CONNECTION LIMIT -1");
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                            .then().statusCode(200).body("lifecycleClass", equalTo("INTENT")).body("leadGrade", equalTo("A")));
+            assertTrue(deadLetters.all().stream().noneMatch(r -> r.event() != null && eventId.toString().equals(r.event().getId())),
+                    "not dead-lettered");
+        }
+    }
+
     @Test
     void salesAndServiceEventsDriveTheLifecycleOnceEvenWhenDeliveredTwice() {
         String customer = registerPerson(phone(), idNumber());

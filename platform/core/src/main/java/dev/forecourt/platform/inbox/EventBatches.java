@@ -3,6 +3,7 @@ package dev.forecourt.platform.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forecourt.platform.events.CloudEvents;
+import dev.forecourt.platform.persistence.SqlStates;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonCloudEventData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -27,13 +28,18 @@ import java.util.function.Function;
  * How every service consumes another service's events: a Kafka batch is read first (an event
  * that cannot be read is parked on the dead-letter topic with header {@code dead-letter-reason}
  * and the rest go on), then applied in one transaction through the {@link Inbox}, so a
- * redelivered event changes nothing. Exceptions from {@code apply} roll the batch back for the
- * channel's retry; apply should only throw for transient failures.
+ * redelivered event changes nothing. While the database is away (a lost connection, a restart, a
+ * failover: {@link SqlStates#isTransient}) the batch is retried for as long as it takes, backing off
+ * to {@link #MAX_BACKOFF_MS}: the partition waits, and nothing goes to the dead-letter topic for
+ * want of a database. Other exceptions from {@code apply} roll the batch back for the channel's
+ * own retry and then its failure strategy.
  */
 @ApplicationScoped
 public class EventBatches {
 
     private static final Logger LOG = Logger.getLogger(EventBatches.class);
+    /** The longest wait between two tries of a batch while the database is away. */
+    static final long MAX_BACKOFF_MS = 5_000;
     public static final String REASON_HEADER = "dead-letter-reason";
 
     @Inject
@@ -62,15 +68,43 @@ public class EventBatches {
         if (readable.isEmpty()) {
             return;
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (Readable<T> r : readable) {
-                if (inbox.firstDelivery(r.event())) {
-                    apply.accept(r.event(), r.value());
-                } else {
-                    LOG.debugf("event %s already processed", r.event().getId());
+        for (long backoff = 200; ; backoff = Math.min(backoff * 2, MAX_BACKOFF_MS)) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (Readable<T> r : readable) {
+                        if (inbox.firstDelivery(r.event())) {
+                            apply.accept(r.event(), r.value());
+                        } else {
+                            LOG.debugf("event %s already processed", r.event().getId());
+                        }
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (!SqlStates.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("%d events wait for the database (%s); trying again in %d ms", readable.size(),
+                        firstLine(e), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) { // shutting down: the batch is redelivered later
+                    Thread.currentThread().interrupt();
+                    throw e;
                 }
             }
-        });
+        }
+    }
+
+    /** The innermost cause's message, first line: what the driver said, not the wrappers. */
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
     }
 
     /** The event's JSON data; IllegalArgumentException when absent or not JSON. */
