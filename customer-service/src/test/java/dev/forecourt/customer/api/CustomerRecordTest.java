@@ -66,6 +66,9 @@ class CustomerRecordTest {
     @Inject
     Loyalty loyalty;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     // ---------------------------------------------------------------- helpers
 
     /** A fresh valid mainland mobile number, so tests never match each other's customers. */
@@ -305,8 +308,11 @@ class CustomerRecordTest {
             try {
                 s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
                         + " AND pid <> pg_backend_pid() AND backend_type = 'client backend'");
+                double waitsBefore = databaseWaits();
                 KafkaEvents.sendCloudEvent("lead-events", customer, upgrade);
-                Thread.sleep(6_000); // the outage's length: longer than the channel's retries (5 x 0.5 s)
+                // The outage lasts until the batch has been tried six more times (0.2 s doubling to 3.2 s
+                // between them): longer than the channel's own five retries half a second apart.
+                await().atMost(Duration.ofSeconds(30)).until(() -> databaseWaits() >= waitsBefore + 6);
             } finally {
                 s.execute("ALTER DATABASE " + database + " CONNECTION LIMIT -1");
             }
@@ -316,6 +322,10 @@ class CustomerRecordTest {
             assertTrue(deadLetters.all().stream().noneMatch(r -> r.event() != null && eventId.toString().equals(r.event().getId())),
                     "not dead-lettered");
         }
+    }
+
+    private double databaseWaits() {
+        return metrics.counter(dev.forecourt.platform.inbox.EventBatches.DATABASE_WAITS).count();
     }
 
     @Test

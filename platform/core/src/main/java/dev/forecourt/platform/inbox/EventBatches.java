@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forecourt.platform.events.CloudEvents;
 import dev.forecourt.platform.persistence.SqlStates;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.cloudevents.jackson.JsonCloudEventData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -48,6 +50,16 @@ public class EventBatches {
     @Inject
     ObjectMapper json;
 
+    /** Batches tried again because the database was away: {@code forecourt_events_database_waits_total} on /q/metrics. */
+    private final Counter databaseWaits;
+
+    EventBatches(MeterRegistry metrics) {
+        databaseWaits = Counter.builder(DATABASE_WAITS)
+                .description("Event batches tried again because the database was away").register(metrics);
+    }
+
+    public static final String DATABASE_WAITS = "forecourt.events.database.waits";
+
     /**
      * @param read  turns an event into what {@code apply} needs; throws IllegalArgumentException when unreadable
      * @param apply the effect, called once per event id, inside the batch transaction
@@ -84,6 +96,7 @@ public class EventBatches {
                 if (!SqlStates.isTransient(e)) {
                     throw e;
                 }
+                databaseWaits.increment();
                 LOG.warnf("%d events wait for the database (%s); trying again in %d ms", readable.size(),
                         firstLine(e), backoff);
                 try {

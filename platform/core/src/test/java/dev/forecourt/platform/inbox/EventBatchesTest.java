@@ -55,7 +55,7 @@ class EventBatchesTest {
     }
 
     private static EventBatches batches() {
-        EventBatches b = new EventBatches();
+        EventBatches b = new EventBatches(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         b.json = JSON;
         return b;
     }
