@@ -60,6 +60,8 @@ public class ImportRunners {
     void heartbeat() {
         beat();
         sweep();
+        // Every start is a new name (host:pid): forget the names gone for a day, their jobs long ended.
+        execute("DELETE FROM import_runner WHERE seen_at < now() - interval '1 day'");
     }
 
     /** Fails the unfinished jobs of runners silent for longer than {@link #SILENT_BEATS} beats. */

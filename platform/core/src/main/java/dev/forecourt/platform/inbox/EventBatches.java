@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forecourt.platform.events.CloudEvents;
 import dev.forecourt.platform.persistence.SqlStates;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.cloudevents.jackson.JsonCloudEventData;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -43,6 +43,8 @@ public class EventBatches {
     /** The longest wait between two tries of a batch while the database is away. */
     static final long MAX_BACKOFF_MS = 5_000;
     public static final String REASON_HEADER = "dead-letter-reason";
+    /** Batches tried again because the database was away: {@code forecourt_events_database_waits_total} on /q/metrics. */
+    public static final String DATABASE_WAITS = "forecourt.events.database.waits";
 
     @Inject
     Inbox inbox;
@@ -50,15 +52,12 @@ public class EventBatches {
     @Inject
     ObjectMapper json;
 
-    /** Batches tried again because the database was away: {@code forecourt_events_database_waits_total} on /q/metrics. */
     private final Counter databaseWaits;
 
     EventBatches(MeterRegistry metrics) {
         databaseWaits = Counter.builder(DATABASE_WAITS)
                 .description("Event batches tried again because the database was away").register(metrics);
     }
-
-    public static final String DATABASE_WAITS = "forecourt.events.database.waits";
 
     /**
      * @param read  turns an event into what {@code apply} needs; throws IllegalArgumentException when unreadable

@@ -22,10 +22,7 @@ public class OutboxRelayHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return of(relay.state());
-    }
-
-    static HealthCheckResponse of(OutboxRelayService.State state) {
+        OutboxRelayService.State state = relay.state();
         HealthCheckResponseBuilder r = HealthCheckResponse.named("outbox-relay").status(state.alive())
                 .withData("enabled", state.enabled());
         if (state.lastDrained() != null) {
