@@ -68,7 +68,8 @@ public class ImportRunners {
     int sweep() {
         return end("NOT EXISTS (SELECT 1 FROM import_runner r WHERE r.id = import_job.runner"
                         + " AND r.seen_at > now() - make_interval(secs => ?))",
-                "the replica running the import stopped answering" + RESUBMIT, settings.imports().heartbeat().multipliedBy(SILENT_BEATS).toMillis() / 1000.0);
+                "the replica running the import stopped answering" + RESUBMIT,
+                settings.imports().heartbeat().multipliedBy(SILENT_BEATS).toMillis() / 1000.0);
     }
 
     private void beat() {
@@ -92,7 +93,7 @@ public class ImportRunners {
             }
             return s.executeUpdate();
         } catch (SQLException ex) { // the next beat tries again; a job's own writes do not depend on it
-            LOG.warn("import runners: could not update the database", ex);
+            LOG.warnf("import runners: could not update the database (%s)", ex.getMessage());
             return 0;
         }
     }
