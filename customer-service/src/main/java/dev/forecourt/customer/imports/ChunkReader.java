@@ -2,15 +2,20 @@ package dev.forecourt.customer.imports;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.google.common.io.CountingInputStream;
 import dev.forecourt.customer.domain.CustomerIdentifier;
 import dev.forecourt.customer.domain.ImportRow;
 import dev.forecourt.customer.service.PersonalData;
 import dev.forecourt.platform.pii.PiiCrypto;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +38,14 @@ final class ChunkReader implements AutoCloseable {
     private final ImportJobs.Format format;
     private final PiiCrypto crypto;
     private final Phases phases;
-    private final InputStream in;
+    private final CountingInputStream in;
     private final long size;
-    private final MappingIterator<?> rows;
+    private final MappingIterator<String[]> csvRows;  // CSV
+    private final BufferedReader ndjsonLines;         // NDJSON: one value a line
+    private final ObjectReader ndjsonRow;
     private Map<String, Integer> columns; // CSV only, from the header row: the (stripped) names and their cells
-    private long line;        // records read (CSV: the header is line 1); a quoted field spanning lines counts once
+    private long line;        // CSV: records read, the header being line 1 (a quoted field spanning lines counts
+                              // once); NDJSON: the file's lines, blank ones included
     private boolean ended;
 
     ChunkReader(Path file, ImportJobs.Format format, ObjectMapper json, PiiCrypto crypto, Phases phases) throws IOException {
@@ -45,12 +53,19 @@ final class ChunkReader implements AutoCloseable {
         this.crypto = crypto;
         this.phases = phases;
         this.size = Files.size(file);
-        this.in = Files.newInputStream(file);
+        this.in = new CountingInputStream(Files.newInputStream(file));
         if (format == ImportJobs.Format.CSV) {
             // Rows as arrays, named by the header row: cheaper than a map per row from the parser.
-            this.rows = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class).readValues(in);
+            this.csvRows = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class).readValues(in);
+            this.ndjsonLines = null;
+            this.ndjsonRow = null;
         } else {
-            this.rows = json.readerForMapOf(String.class).readValues(in);
+            // Line by line, each parsed alone: a broken line is that line's rejection and the next line
+            // starts afresh. (A streaming parser over the whole file could not get past a broken value:
+            // an unterminated object at the end of a file was rejected again and again, for good.)
+            this.csvRows = null;
+            this.ndjsonLines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            this.ndjsonRow = json.readerForMapOf(String.class);
         }
     }
 
@@ -62,17 +77,30 @@ final class ChunkReader implements AutoCloseable {
         long t = System.nanoTime();
         List<ImportItem> items = new ArrayList<>(max);
         while (items.size() < max) {
-            Object raw;
+            Map<String, String> fields;
             line++;
             try {
-                if (!rows.hasNextValue()) {
-                    ended = true;
-                    break;
-                }
-                raw = rows.nextValue();
-                if (format == ImportJobs.Format.CSV && columns == null) {
-                    columns = columns((String[]) raw);
-                    continue;
+                if (format == ImportJobs.Format.CSV) {
+                    if (!csvRows.hasNextValue()) {
+                        ended = true;
+                        break;
+                    }
+                    String[] cells = csvRows.nextValue();
+                    if (columns == null) {
+                        columns = columns(cells);
+                        continue;
+                    }
+                    fields = new Cells(columns, cells);
+                } else {
+                    String text = ndjsonLines.readLine();
+                    if (text == null) {
+                        ended = true;
+                        break;
+                    }
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    fields = ndjsonRow.readValue(text);
                 }
             } catch (RuntimeException | IOException e) {
                 items.add(new ImportItem(line, null, null,
@@ -83,11 +111,11 @@ final class ChunkReader implements AutoCloseable {
                 }
                 continue;
             }
-            Map<String, String> fields = fields(raw);
             ImportRow.Parsed parsed = ImportRow.parse(line, fields);
             items.add(new ImportItem(line, parsed.row(), fields, parsed.rejection()));
         }
-        long bytesRead = ended ? size : rows.getCurrentLocation().getByteOffset();
+        long bytesRead = ended ? size : format == ImportJobs.Format.CSV ? csvRows.getCurrentLocation().getByteOffset()
+                : in.getCount(); // read ahead of the lines by at most a buffer: close enough for progress
         t = phases.lap("read", t);
         // Hashing and sealing are pure CPU: spread them over the cores. The name is sealed for every
         // row although only new customers use it (1 in 100 rows of a typical file is a repeat).
@@ -109,11 +137,6 @@ final class ChunkReader implements AutoCloseable {
         });
         phases.lap("hash and seal", t);
         return items.isEmpty() && ended ? null : new Chunk(items, bytesRead);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> fields(Object value) {
-        return format == ImportJobs.Format.NDJSON ? (Map<String, String>) value : new Cells(columns, (String[]) value);
     }
 
     /** Where each column's cell is, by its name; a name given twice reads its last cell. */
@@ -164,7 +187,8 @@ final class ChunkReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        rows.close();
+        if (csvRows != null) csvRows.close();
+        if (ndjsonLines != null) ndjsonLines.close();
         in.close();
     }
 }

@@ -1,11 +1,20 @@
 package dev.forecourt.customer.imports;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.forecourt.platform.pii.PiiCrypto;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ChunkReaderTest {
 
@@ -33,5 +42,36 @@ class ChunkReaderTest {
         Map<String, String> row = new ChunkReader.Cells(ChunkReader.columns(new String[]{"vin", "name", "phone"}),
                 new String[]{"LSV", "王伟", "13800138000"});
         assertEquals(java.util.List.of("vin", "name", "phone"), java.util.List.copyOf(row.keySet()));
+    }
+
+    /**
+     * NDJSON is one value a line: a broken line is rejected with its line number and the next line is
+     * read afresh, and a file ending in an unterminated value ends (it used to be rejected again and
+     * again, for good).
+     */
+    @Test
+    void aBrokenNdjsonLineIsRejectedAloneAndTheFileStillEnds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rows.ndjson");
+        Files.writeString(file, """
+                {"name":"王伟","phone":"13912345678"}
+                {"name":"李娜","phone":
+                
+                {"name":"赵六","phone":"13912345679"}
+                {bad""", StandardCharsets.UTF_8);
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        PiiCrypto crypto = new PiiCrypto(Map.of("k1", key), "k1", key);
+        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.NDJSON, new ObjectMapper(), crypto, new Phases())) {
+            ChunkReader.Chunk chunk = reader.next(100);
+            List<ImportItem> items = chunk.items();
+            assertEquals(List.of(1L, 2L, 4L, 5L), items.stream().map(i -> i.line).toList(), "the blank line 3 is no row");
+            assertTrue(items.get(0).accepted());
+            assertTrue(items.get(1).rejection.startsWith("unreadable NDJSON at line 2: "), items.get(1).rejection);
+            assertTrue(items.get(2).accepted());
+            assertEquals("赵六", items.get(2).row.name());
+            assertTrue(items.get(3).rejection.startsWith("unreadable NDJSON at line 5: "), items.get(3).rejection);
+            assertEquals(Files.size(file), chunk.bytesRead());
+            assertNull(reader.next(100), "the file is done");
+        }
     }
 }

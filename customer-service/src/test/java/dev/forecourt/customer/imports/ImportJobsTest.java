@@ -118,6 +118,17 @@ class ImportJobsTest {
                 .body("items[0].gender", equalTo("FEMALE")).body("items[0].address.city", equalTo("宁波市"));
     }
 
+    /** A four-byte NDJSON upload that is not JSON ends as one rejected line, not a worker rejecting it for good. */
+    @Test
+    void anNdjsonFileEndingInABrokenValueCompletesWithThatLineRejected() {
+        String location = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/x-ndjson")
+                .body("{bad".getBytes(StandardCharsets.UTF_8)).queryParam("storeId", "store-a")
+                .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
+        awaitStatus(location, "COMPLETED");
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                .body("rowsRead", equalTo(1)).body("rejected", equalTo(1)).body("imported", equalTo(0));
+    }
+
     /**
      * Starting a replica fails only the jobs it ran before (same host and pid, as in a restarted
      * container); any replica fails the jobs of a runner silent for four beats; a live replica's running
