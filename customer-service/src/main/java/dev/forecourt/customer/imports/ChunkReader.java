@@ -1,8 +1,10 @@
 package dev.forecourt.customer.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.google.common.io.CountingInputStream;
@@ -100,7 +102,13 @@ final class ChunkReader implements AutoCloseable {
                     if (text.isBlank()) {
                         continue;
                     }
-                    fields = ndjsonRow.readValue(text);
+                    try {
+                        fields = ndjsonRow.readValue(text);
+                    } catch (MismatchedInputException notFields) { // Jackson's own words name Java types
+                        throw new IOException("each line must be one JSON object whose values are text, numbers or null");
+                    } catch (JsonProcessingException malformed) {
+                        throw new IOException(malformed.getOriginalMessage());
+                    }
                 }
             } catch (RuntimeException | IOException e) {
                 items.add(new ImportItem(line, null, null,

@@ -57,6 +57,7 @@ class ChunkReaderTest {
                 {"name":"李娜","phone":
                 
                 {"name":"赵六","phone":"13912345679"}
+                ["an","array"]
                 {bad""", StandardCharsets.UTF_8);
         byte[] key = new byte[32];
         Arrays.fill(key, (byte) 7);
@@ -64,12 +65,15 @@ class ChunkReaderTest {
         try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.NDJSON, new ObjectMapper(), crypto, new Phases())) {
             ChunkReader.Chunk chunk = reader.next(100);
             List<ImportItem> items = chunk.items();
-            assertEquals(List.of(1L, 2L, 4L, 5L), items.stream().map(i -> i.line).toList(), "the blank line 3 is no row");
+            assertEquals(List.of(1L, 2L, 4L, 5L, 6L), items.stream().map(i -> i.line).toList(), "the blank line 3 is no row");
             assertTrue(items.get(0).accepted());
             assertTrue(items.get(1).rejection.startsWith("unreadable NDJSON at line 2: "), items.get(1).rejection);
             assertTrue(items.get(2).accepted());
             assertEquals("赵六", items.get(2).row.name());
-            assertTrue(items.get(3).rejection.startsWith("unreadable NDJSON at line 5: "), items.get(3).rejection);
+            assertEquals("unreadable NDJSON at line 5: each line must be one JSON object whose values are text, numbers"
+                    + " or null", items.get(3).rejection, "in the file's terms, not Java's");
+            assertTrue(items.get(4).rejection.startsWith("unreadable NDJSON at line 6: Unexpected character"),
+                    items.get(4).rejection);
             assertEquals(Files.size(file), chunk.bytesRead());
             assertNull(reader.next(100), "the file is done");
         }
