@@ -1,10 +1,12 @@
 package dev.forecourt.customer.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.google.common.io.CountingInputStream;
@@ -13,7 +15,6 @@ import dev.forecourt.customer.domain.ImportRow;
 import dev.forecourt.customer.service.PersonalData;
 import dev.forecourt.platform.pii.PiiCrypto;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -33,6 +34,12 @@ import java.util.Map;
  */
 final class ChunkReader implements AutoCloseable {
 
+    /**
+     * The longest NDJSON line or CSV value read: a customer's row is well under 2,000 characters, and
+     * an upload's one huge line or field must not take the heap (see {@link BoundedLines}).
+     */
+    static final int MAX_LINE = 65_536;
+
     /** Rows of one chunk, and how far into the file they reach (for progress). */
     record Chunk(List<ImportItem> items, long bytesRead) {
     }
@@ -43,7 +50,7 @@ final class ChunkReader implements AutoCloseable {
     private final CountingInputStream in;
     private final long size;
     private final MappingIterator<String[]> csvRows;  // CSV
-    private final BufferedReader ndjsonLines;         // NDJSON: one value a line
+    private final BoundedLines ndjsonLines;           // NDJSON: one value a line
     private final ObjectReader ndjsonRow;
     private Map<String, Integer> columns; // CSV only, from the header row: the (stripped) names and their cells
     private long line;        // CSV: records read, the header being line 1 (a quoted field spanning lines counts
@@ -58,7 +65,10 @@ final class ChunkReader implements AutoCloseable {
         this.in = new CountingInputStream(Files.newInputStream(file));
         if (format == ImportJobs.Format.CSV) {
             // Rows as arrays, named by the header row: cheaper than a map per row from the parser.
-            this.csvRows = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class).readValues(in);
+            CsvFactory bounded = CsvFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_LINE).build()).build();
+            this.csvRows = new CsvMapper(bounded).enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class)
+                    .readValues(in);
             this.ndjsonLines = null;
             this.ndjsonRow = null;
         } else {
@@ -66,7 +76,7 @@ final class ChunkReader implements AutoCloseable {
             // starts afresh. (A streaming parser over the whole file could not get past a broken value:
             // an unterminated object at the end of a file was rejected again and again, for good.)
             this.csvRows = null;
-            this.ndjsonLines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            this.ndjsonLines = new BoundedLines(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_LINE);
             this.ndjsonRow = json.readerForMapOf(String.class);
         }
     }
@@ -94,7 +104,7 @@ final class ChunkReader implements AutoCloseable {
                     }
                     fields = new Cells(columns, cells);
                 } else {
-                    String text = ndjsonLines.readLine();
+                    String text = ndjsonLines.next();
                     if (text == null) {
                         ended = true;
                         break;

@@ -50,6 +50,25 @@ class ChunkReaderTest {
      * again, for good).
      */
     @Test
+    void aCsvValueLongerThanTheBoundIsRejectedInsteadOfFillingTheHeap(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rows.csv");
+        Files.writeString(file, "name,phone\n王伟,13912345678\n" + "x".repeat(ChunkReader.MAX_LINE + 1) + ",13912345679\n",
+                StandardCharsets.UTF_8);
+        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.CSV, new ObjectMapper(), crypto(), new Phases())) {
+            List<ImportItem> items = reader.next(100).items();
+            assertEquals(2, items.size());
+            assertTrue(items.get(0).accepted());
+            assertTrue(items.get(1).rejection.startsWith("unreadable CSV at line 3: "), items.get(1).rejection);
+        }
+    }
+
+    private static PiiCrypto crypto() {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        return new PiiCrypto(Map.of("k1", key), "k1", key);
+    }
+
+    @Test
     void aBrokenNdjsonLineIsRejectedAloneAndTheFileStillEnds(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("rows.ndjson");
         Files.writeString(file, """
@@ -58,22 +77,21 @@ class ChunkReaderTest {
                 
                 {"name":"赵六","phone":"13912345679"}
                 ["an","array"]
-                {bad""", StandardCharsets.UTF_8);
-        byte[] key = new byte[32];
-        Arrays.fill(key, (byte) 7);
-        PiiCrypto crypto = new PiiCrypto(Map.of("k1", key), "k1", key);
-        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.NDJSON, new ObjectMapper(), crypto, new Phases())) {
+                %s
+                {bad""".formatted("{\"name\":\"" + "x".repeat(ChunkReader.MAX_LINE) + "\"}"), StandardCharsets.UTF_8);
+        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.NDJSON, new ObjectMapper(), crypto(), new Phases())) {
             ChunkReader.Chunk chunk = reader.next(100);
             List<ImportItem> items = chunk.items();
-            assertEquals(List.of(1L, 2L, 4L, 5L, 6L), items.stream().map(i -> i.line).toList(), "the blank line 3 is no row");
+            assertEquals(List.of(1L, 2L, 4L, 5L, 6L, 7L), items.stream().map(i -> i.line).toList(), "the blank line 3 is no row");
             assertTrue(items.get(0).accepted());
             assertTrue(items.get(1).rejection.startsWith("unreadable NDJSON at line 2: "), items.get(1).rejection);
             assertTrue(items.get(2).accepted());
             assertEquals("赵六", items.get(2).row.name());
             assertEquals("unreadable NDJSON at line 5: each line must be one JSON object whose values are text, numbers"
                     + " or null", items.get(3).rejection, "in the file's terms, not Java's");
-            assertTrue(items.get(4).rejection.startsWith("unreadable NDJSON at line 6: Unexpected character"),
-                    items.get(4).rejection);
+            assertEquals("unreadable NDJSON at line 6: longer than 65,536 characters", items.get(4).rejection);
+            assertTrue(items.get(5).rejection.startsWith("unreadable NDJSON at line 7: Unexpected character"),
+                    items.get(5).rejection);
             assertEquals(Files.size(file), chunk.bytesRead());
             assertNull(reader.next(100), "the file is done");
         }
