@@ -2,6 +2,7 @@ package dev.forecourt.customer.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -122,7 +123,7 @@ final class ChunkReader implements AutoCloseable {
                 }
             } catch (RuntimeException | IOException e) {
                 items.add(new ImportItem(line, null, null,
-                        "unreadable " + format + " at line " + line + ": " + ImportJobs.firstLine(e.getMessage())));
+                        "unreadable " + format + " at line " + line + ": " + reason(e)));
                 if (format == ImportJobs.Format.CSV) {
                     ended = true; // a CSV parser cannot resynchronise reliably after a broken quote
                     break;
@@ -155,6 +156,16 @@ final class ChunkReader implements AutoCloseable {
         });
         phases.lap("hash and seal", t);
         return items.isEmpty() && ended ? null : new Chunk(items, bytesRead);
+    }
+
+    /** Why a record could not be read, in the file's terms: Jackson's bound names its own Java API. */
+    private static String reason(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException) {
+                return String.format("a value longer than %,d characters", MAX_LINE);
+            }
+        }
+        return ImportJobs.firstLine(e.getMessage());
     }
 
     /** Where each column's cell is, by its name; a name given twice reads its last cell. */
