@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OutboxRelay {
 
-    private static final String LOCK_BATCH = "SELECT seq, aggregate_id, topic, payload::text FROM outbox_event"
+    private static final String LOCK_BATCH = "SELECT seq, aggregate_id, topic, payload FROM outbox_event"
             + " ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String PENDING_OF = "SELECT aggregate_id, seq FROM outbox_event"
             + " WHERE aggregate_id = ANY (?) ORDER BY aggregate_id, seq";

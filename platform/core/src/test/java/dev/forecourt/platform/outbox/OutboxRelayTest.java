@@ -61,9 +61,11 @@ class OutboxRelayTest {
         dataSource.setUrl(LocalInfrastructure.jdbcUrl(DATABASE));
         dataSource.setUser(LocalInfrastructure.PG_ADMIN_USER);
         dataSource.setPassword(LocalInfrastructure.PG_ADMIN_PASSWORD);
-        try (InputStream sql = OutboxRelayTest.class.getResourceAsStream("/db/migration/V1_1__platform_outbox_inbox.sql");
-                Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+        for (String migration : List.of("V1_1__platform_outbox_inbox.sql", "V1_2__outbox_payload_text.sql")) {
+            try (InputStream sql = OutboxRelayTest.class.getResourceAsStream("/db/migration/" + migration);
+                    Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
     }
 
@@ -76,7 +78,7 @@ class OutboxRelayTest {
     void write(int aggregates, int perAggregate) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, topic, payload)"
-                        + " VALUES (?, 'test', ?, 'forecourt.test.happened.v1', ?, CAST(? AS jsonb))")) {
+                        + " VALUES (?, 'test', ?, 'forecourt.test.happened.v1', ?, ?)")) {
             for (int n = 0; n < perAggregate; n++) {
                 for (int a = 0; a < aggregates; a++) {
                     UUID id = UUID.randomUUID();
