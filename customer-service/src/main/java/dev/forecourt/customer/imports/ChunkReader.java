@@ -91,6 +91,7 @@ final class ChunkReader implements AutoCloseable {
         List<ImportItem> items = new ArrayList<>(max);
         while (items.size() < max) {
             Map<String, String> fields;
+            String text = null; // an NDJSON line as read, kept for the report if it cannot be read as a row
             line++;
             try {
                 if (format == ImportJobs.Format.CSV) {
@@ -105,7 +106,7 @@ final class ChunkReader implements AutoCloseable {
                     }
                     fields = new Cells(columns, cells);
                 } else {
-                    String text = ndjsonLines.next();
+                    text = ndjsonLines.next();
                     if (text == null) {
                         ended = true;
                         break;
@@ -122,8 +123,7 @@ final class ChunkReader implements AutoCloseable {
                     }
                 }
             } catch (RuntimeException | IOException e) {
-                items.add(new ImportItem(line, null, null,
-                        "unreadable " + format + " at line " + line + ": " + reason(e)));
+                items.add(ImportItem.unreadable(line, "unreadable " + format + " at line " + line + ": " + reason(e), text));
                 if (format == ImportJobs.Format.CSV) {
                     ended = true; // a CSV parser cannot resynchronise reliably after a broken quote
                     break;

@@ -14,6 +14,9 @@ final class ImportItem {
     // shared header index (ChunkReader.Cells), not a map each: a chunk's maps were a third of what
     // the import held on the heap.
     private final Map<String, String> fields; // null if unreadable
+    // An unreadable NDJSON line as it was in the file (at most the reader's line bound), for the report;
+    // null for a readable row, a CSV record or a line too long to hold.
+    private final String unreadableText;
     String rejection;
 
     byte[] phoneHash;
@@ -31,15 +34,30 @@ final class ImportItem {
     private boolean rejectedByPlacement;
 
     ImportItem(long line, ImportRow row, Map<String, String> fields, String rejection) {
+        this(line, row, fields, null, rejection);
+    }
+
+    private ImportItem(long line, ImportRow row, Map<String, String> fields, String unreadableText, String rejection) {
         this.line = line;
         this.row = row;
         this.fields = fields;
+        this.unreadableText = unreadableText;
         this.rejection = rejection;
+    }
+
+    /** A line that could not be read as a row; {@code text} is the line as read, when it was held. */
+    static ImportItem unreadable(long line, String rejection, String text) {
+        return new ImportItem(line, null, null, text, rejection);
     }
 
     /** The row's fields by column name, or null when the row could not be read. */
     Map<String, String> fields() {
         return fields;
+    }
+
+    /** An unreadable line's text as it was in the file, or null. */
+    String unreadableText() {
+        return unreadableText;
     }
 
     boolean accepted() {

@@ -454,8 +454,7 @@ public class ImportJobs {
         long merged = 0;
         for (ImportItem i : chunk) {
             if (!i.accepted()) {
-                rejections.uuid(jobId).int8(i.line).text(i.rejection)
-                        .bytea(i.fields() == null ? null : crypto.seal(asJson(i.fields()), RAW_ROW));
+                rejections.uuid(jobId).int8(i.line).text(i.rejection).bytea(sealedForReport(i));
                 rejections.endRow();
                 continue;
             }
@@ -577,6 +576,12 @@ public class ImportJobs {
                 w.reset();
             }
         }
+    }
+
+    /** A rejected row as sent, sealed for its report: its fields as JSON, or an unreadable line's text. */
+    private byte[] sealedForReport(ImportItem i) {
+        String raw = i.fields() != null ? asJson(i.fields()) : i.unreadableText();
+        return raw == null ? null : crypto.seal(raw, RAW_ROW);
     }
 
     private String asJson(Map<String, String> fields) {

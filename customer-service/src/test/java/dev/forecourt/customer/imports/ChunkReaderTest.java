@@ -92,6 +92,12 @@ class ChunkReaderTest {
             assertEquals("unreadable NDJSON at line 6: longer than 65,536 characters", items.get(4).rejection);
             assertTrue(items.get(5).rejection.startsWith("unreadable NDJSON at line 7: Unexpected character"),
                     items.get(5).rejection);
+            // The report shows an unreadable line as it was, except one too long to hold.
+            assertEquals("{\"name\":\"李娜\",\"phone\":", items.get(1).unreadableText());
+            assertEquals("[\"an\",\"array\"]", items.get(3).unreadableText());
+            assertNull(items.get(4).unreadableText());
+            assertEquals("{bad", items.get(5).unreadableText());
+            assertNull(items.get(0).unreadableText(), "a readable row is reported by its fields");
             assertEquals(Files.size(file), chunk.bytesRead());
             assertNull(reader.next(100), "the file is done");
         }

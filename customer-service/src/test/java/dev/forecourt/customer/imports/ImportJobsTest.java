@@ -127,6 +127,9 @@ class ImportJobsTest {
         awaitStatus(location, "COMPLETED");
         given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
                 .body("rowsRead", equalTo(1)).body("rejected", equalTo(1)).body("imported", equalTo(0));
+        String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
+                .then().statusCode(200).extract().asString();
+        assertTrue(report.contains("{bad"), "the report shows the line as it was sent: " + report);
     }
 
     /**
