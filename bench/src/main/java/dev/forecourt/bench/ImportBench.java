@@ -98,10 +98,11 @@ public final class ImportBench {
             generate(warm, warmupRows, new Random());
             warmup = importThroughGateway(warm, pid);
             Files.deleteIfExists(warm);
-            System.out.printf("warm-up import: %s; settled %.1f s after%n", warmup, settle());
+            System.out.printf("warm-up import: %s; settled %.1f s after%n", warmup.summary(), settle());
         }
         Import result = importThroughGateway(csv, pid);
-        System.out.printf("service import: %s%n", result);
+        System.out.printf("service import: %s%n", result.summary());
+        System.out.print(result.cpu());
 
         double settle = settle();
         System.out.printf("events published and consumed by lead-service %.1f s after the job ended%n", settle);
@@ -241,10 +242,18 @@ public final class ImportBench {
 
     // ------------------------------------------------------------------ the service
 
+    /** {@code cpu}: where the machine's CPU went from the upload's answer until the job was seen completed. */
     record Import(String status, long imported, long merged, long rejected, double wallSeconds, double jobSeconds,
-                  double uploadSeconds, long peakRssKb) {
+                  double uploadSeconds, long peakRssKb, String cpu) {
         double rowsPerSecond() {
             return (imported + merged + rejected) / wallSeconds;
+        }
+
+        /** One line for the console (the CPU table goes to the report). */
+        String summary() {
+            return String.format("%s, %,d imported, %,d merged, %,d rejected; wall %.1f s (upload %.1f s), job %.1f s,"
+                    + " peak RSS %,d MiB", status, imported, merged, rejected, wallSeconds, uploadSeconds, jobSeconds,
+                    peakRssKb / 1024);
         }
     }
 
@@ -272,6 +281,7 @@ public final class ImportBench {
         if (submitted.statusCode() != 202) {
             throw new IllegalStateException("import refused: " + submitted.statusCode() + " " + submitted.body());
         }
+        CpuAccounting.Snapshot cpuAtStart = CpuAccounting.take();
         Matcher id = JOB_ID.matcher(submitted.body());
         if (!id.find()) {
             throw new IllegalStateException("no job id in " + submitted.body());
@@ -287,13 +297,14 @@ public final class ImportBench {
             Thread.sleep(200);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
+        String cpu = CpuAccounting.table(cpuAtStart, CpuAccounting.take());
         done.set(true);
         sampler.join();
         double jobSeconds = Duration.between(java.time.Instant.parse(field(body, "startedAt")),
                 java.time.Instant.parse(field(body, "finishedAt"))).toMillis() / 1000.0;
         return new Import(field(body, "status"), Long.parseLong(field(body, "imported")),
                 Long.parseLong(field(body, "merged")), Long.parseLong(field(body, "rejected")), wall, jobSeconds, upload,
-                peakRss.get());
+                peakRss.get(), cpu);
     }
 
     static String field(String json, String name) {
@@ -465,6 +476,8 @@ public final class ImportBench {
           .append(String.format("%nJob: %s, %,d imported, %,d merged, %,d rejected; upload %.2f s, job started → finished %.2f s."
                           + " Target: the whole million in under 60 s.%n%n",
                   imp.status(), imp.imported(), imp.merged(), imp.rejected(), imp.uploadSeconds(), imp.jobSeconds()))
+          .append(imp.cpu()).append(String.format("%nThe same work has taken 1.4 times the CPU in one run as in another on"
+                  + " these machines, every process alike: compare runs by these core-seconds as well as by their time.%n%n"))
           .append(String.format("The job's events were all published and consumed by lead-service, and no autovacuum was"
                   + " running (autovacuum is %s on this server), %.1f s after it ended; the look-ups below start then.%n%n",
                   autovacuum(), settle))
