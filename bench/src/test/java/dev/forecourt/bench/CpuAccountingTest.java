@@ -18,6 +18,8 @@ class CpuAccountingTest {
         assertEquals("PostgreSQL: other", CpuAccounting.label("postgres: 15/main: forecourt forecourt_keycloak 127.0.0.1(4) idle"));
         assertEquals("PostgreSQL: other", CpuAccounting.label("postgres: 15/main: checkpointer "));
         assertEquals("other processes", CpuAccounting.label("/usr/bin/python3 probe.py"));
+        assertEquals("this benchmark", CpuAccounting.label("java -cp /root/.m2/repository/dev/forecourt/customer-service/"
+                + "0.1.0-SNAPSHOT/customer-service-0.1.0-SNAPSHOT.jar dev.forecourt.bench.ImportBench bench/target"));
     }
 
     @Test
