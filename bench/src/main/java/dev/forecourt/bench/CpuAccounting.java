@@ -15,7 +15,9 @@ import java.util.Map;
  * from /proc, grouped by what the process is (each application, Kafka, Keycloak, PostgreSQL per
  * database), and the JIT compiler threads of the JVMs apart. On these 2-core machines the same
  * import has taken 1.4 times the CPU in one run as in another (every process alike), so a slow
- * run is told apart from slower code by these totals, not by the seconds alone.
+ * run is told apart from slower code by these totals, not by the seconds alone. A process that
+ * ends inside the window is missing from the second snapshot, so its CPU is not counted (the
+ * applications, Kafka and pooled PostgreSQL connections live through an import; psql runs do not).
  */
 final class CpuAccounting {
 
