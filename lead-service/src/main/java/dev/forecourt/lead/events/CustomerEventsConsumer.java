@@ -2,6 +2,7 @@ package dev.forecourt.lead.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.forecourt.lead.domain.KnownCustomer;
+import dev.forecourt.lead.service.CustomerMerges;
 import dev.forecourt.platform.inbox.EventBatches;
 import io.cloudevents.CloudEvent;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -26,9 +27,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Keeps {@link KnownCustomer} in step with customer-events, a batch of records per transaction
+ * Keeps lead-service in step with customer-events, a batch of records per transaction
  * ({@link EventBatches}: idempotent through the inbox, unreadable events parked on the
  * dead-letter topic with their reason); a database hiccup retries the batch before giving up.
+ * Registered and imported customers feed {@link KnownCustomer}; a merge re-points leads and orders
+ * to the survivor and its undo points them back ({@link CustomerMerges}).
  */
 @ApplicationScoped
 public class CustomerEventsConsumer {
@@ -36,6 +39,8 @@ public class CustomerEventsConsumer {
     static final String REGISTERED = "forecourt.customer.registered.v1";
     /** A bulk import's chunk: many customers in one event. */
     static final String IMPORTED = "forecourt.customer.imported.v1";
+    static final String MERGED = "forecourt.customer.merged.v1";
+    static final String MERGE_UNDONE = "forecourt.customer.merge-undone.v1";
     static final String REASON_HEADER = EventBatches.REASON_HEADER;
 
     @Inject
@@ -45,6 +50,9 @@ public class CustomerEventsConsumer {
     EntityManager em;
 
     @Inject
+    CustomerMerges merges;
+
+    @Inject
     @Channel("customer-events-dlq")
     MutinyEmitter<byte[]> deadLetters;
 
@@ -52,24 +60,62 @@ public class CustomerEventsConsumer {
     @Blocking(ordered = true)
     @Retry(maxRetries = 5, delay = 500, delayUnit = ChronoUnit.MILLIS)
     public void on(ConsumerRecords<String, byte[]> records) {
-        batches.process(records, this::read, (event, known) -> apply(known), deadLetters);
+        batches.process(records, this::read, (event, change) -> apply(change), deadLetters);
     }
 
-    /** The customers a registered or imported event announces; none for the types we do not project. */
-    List<KnownCustomer> read(CloudEvent event) {
+    /** What an event asks of lead-service; {@link Known} with none for the types it does not use. */
+    sealed interface Change permits Known, Merge, MergeUndone {
+    }
+
+    /** Customers registered or imported. */
+    record Known(List<KnownCustomer> customers) implements Change {
+    }
+
+    record Merge(UUID mergeId, UUID mergedId, UUID survivorId) implements Change {
+    }
+
+    record MergeUndone(UUID mergeId) implements Change {
+    }
+
+    Change read(CloudEvent event) {
         Instant at = event.getTime() == null ? Instant.now() : event.getTime().toInstant();
-        if (REGISTERED.equals(event.getType())) {
-            JsonNode data = batches.data(event);
-            return List.of(known(data, EventBatches.text(data, "storeId"), at));
+        String type = event.getType() == null ? "" : event.getType();
+        switch (type) {
+            case REGISTERED -> {
+                JsonNode data = batches.data(event);
+                return new Known(List.of(known(data, EventBatches.text(data, "storeId"), at)));
+            }
+            case IMPORTED -> {
+                JsonNode data = batches.data(event);
+                String storeId = EventBatches.text(data, "storeId");
+                List<KnownCustomer> known = new ArrayList<>();
+                data.path("customers").forEach(c -> known.add(known(c, storeId, at)));
+                return new Known(known);
+            }
+            case MERGED -> {
+                JsonNode data = batches.data(event);
+                return new Merge(uuid(data, "mergeId"), uuid(data, "mergedId"), uuid(data, "survivorId"));
+            }
+            case MERGE_UNDONE -> {
+                return new MergeUndone(uuid(batches.data(event), "mergeId"));
+            }
+            default -> {
+                return new Known(List.of());
+            }
         }
-        if (IMPORTED.equals(event.getType())) {
-            JsonNode data = batches.data(event);
-            String storeId = EventBatches.text(data, "storeId");
-            List<KnownCustomer> known = new ArrayList<>();
-            data.path("customers").forEach(c -> known.add(known(c, storeId, at)));
-            return known;
+    }
+
+    void apply(Change change) {
+        switch (change) {
+            case Known k -> apply(k.customers());
+            case Merge m -> merges.repoint(m.mergeId(), m.mergedId(), m.survivorId());
+            case MergeUndone u -> merges.restore(u.mergeId());
         }
-        return List.of();
+    }
+
+    /** A required UUID field; IllegalArgumentException (the event is parked) when missing or malformed. */
+    private static UUID uuid(JsonNode data, String field) {
+        return UUID.fromString(EventBatches.text(data, field));
     }
 
     private static KnownCustomer known(JsonNode data, String storeId, Instant at) {
