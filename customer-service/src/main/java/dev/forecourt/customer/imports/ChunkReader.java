@@ -48,9 +48,12 @@ final class ChunkReader implements AutoCloseable {
     private final ImportJobs.Format format;
     private final PiiCrypto crypto;
     private final Phases phases;
-    private final CountingInputStream in;
+    private final Path file;
+    private CountingInputStream in;
     private final long size;
-    private final MappingIterator<String[]> csvRows;  // CSV
+    private final ObjectReader csvReader;             // CSV
+    private MappingIterator<String[]> csvRows;        // CSV: the current parser, replaced after a broken record
+    private long csvCharBase;                         // CSV: where the current parser started, in characters
     private final BoundedLines ndjsonLines;           // NDJSON: one value a line
     private final ObjectReader ndjsonRow;
     private Map<String, Integer> columns; // CSV only, from the header row: the (stripped) names and their cells
@@ -62,17 +65,19 @@ final class ChunkReader implements AutoCloseable {
         this.format = format;
         this.crypto = crypto;
         this.phases = phases;
+        this.file = file;
         this.size = Files.size(file);
         this.in = new CountingInputStream(Files.newInputStream(file));
         if (format == ImportJobs.Format.CSV) {
             // Rows as arrays, named by the header row: cheaper than a map per row from the parser.
             CsvFactory bounded = CsvFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_LINE).build()).build();
-            this.csvRows = new CsvMapper(bounded).enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class)
-                    .readValues(in);
+            this.csvReader = new CsvMapper(bounded).enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class);
+            this.csvRows = csvReader.readValues(in);
             this.ndjsonLines = null;
             this.ndjsonRow = null;
         } else {
+            this.csvReader = null;
             // Line by line, each parsed alone: a broken line is that line's rejection and the next line
             // starts afresh. (A streaming parser over the whole file could not get past a broken value:
             // an unterminated object at the end of a file was rejected again and again, for good.)
@@ -93,6 +98,7 @@ final class ChunkReader implements AutoCloseable {
             Map<String, String> fields;
             String text = null; // an NDJSON line as read, kept for the report if it cannot be read as a row
             line++;
+            long recordStart = format == ImportJobs.Format.CSV ? csvCharBase + Math.max(0, csvRows.getCurrentLocation().getCharOffset()) : 0;
             try {
                 if (format == ImportJobs.Format.CSV) {
                     if (!csvRows.hasNextValue()) {
@@ -123,18 +129,26 @@ final class ChunkReader implements AutoCloseable {
                     }
                 }
             } catch (RuntimeException | IOException e) {
-                items.add(ImportItem.unreadable(line, "unreadable " + format + " at line " + line + ": " + reason(e), text));
                 if (format == ImportJobs.Format.CSV) {
-                    ended = true; // a CSV parser cannot resynchronise reliably after a broken quote
-                    break;
+                    if (columns == null) { // without the header's names no row can be read
+                        items.add(ImportItem.unreadable(line, "unreadable CSV header at line " + line + ": " + reason(e), null));
+                        ended = true;
+                        break;
+                    }
+                    String sent = resumeCsvAfterLineAt(recordStart);
+                    items.add(ImportItem.unreadable(line, "unreadable CSV at line " + line + ": " + reason(e)
+                            + "; reading went on at the next line", sent));
+                    continue;
                 }
+                items.add(ImportItem.unreadable(line, "unreadable " + format + " at line " + line + ": " + reason(e), text));
                 continue;
             }
             ImportRow.Parsed parsed = ImportRow.parse(line, fields);
             items.add(new ImportItem(line, parsed.row(), fields, parsed.rejection()));
         }
-        long bytesRead = ended ? size : format == ImportJobs.Format.CSV ? csvRows.getCurrentLocation().getByteOffset()
-                : in.getCount(); // read ahead of the lines by at most a buffer: close enough for progress
+        // What the parser has taken from the file: ahead of the rows by at most a buffer, close enough for
+        // progress. (The CSV parser's own location counts characters, not bytes.)
+        long bytesRead = ended ? size : in.getCount();
         t = phases.lap("read", t);
         // Hashing and sealing are pure CPU: spread them over the cores. The name is sealed for every
         // row although only new customers use it (1 in 100 rows of a typical file is a repeat).
@@ -156,6 +170,52 @@ final class ChunkReader implements AutoCloseable {
         });
         phases.lap("hash and seal", t);
         return items.isEmpty() && ended ? null : new Chunk(items, bytesRead);
+    }
+
+    /**
+     * After a CSV record that cannot be read (a stray quote, a value over the bound), reading goes on
+     * with a new parser at the line after the one where that record began, under the same header. A
+     * stray quote makes the parser take the lines after it as one quoted value, until a closing quote
+     * or the bound of {@link #MAX_LINE} characters: so those lines are read again, at most that much.
+     * Characters, not bytes, because the parser counts characters. Returns that first line as it was
+     * sent, for the report, or null when longer than the bound (it is not held).
+     */
+    private String resumeCsvAfterLineAt(long recordStart) throws IOException {
+        csvRows.close();
+        in.close();
+        in = new CountingInputStream(Files.newInputStream(file));
+        java.io.Reader chars = new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        chars.mark(1);
+        if (chars.read() != '\uFEFF') { // a byte-order mark, which the parser skips without counting
+            chars.reset();
+        }
+        long at = 0;
+        while (at < recordStart) {
+            long skipped = chars.skip(recordStart - at);
+            if (skipped <= 0) {
+                break;
+            }
+            at += skipped;
+        }
+        int c;
+        do { // the end of the line before the record, where the parser's location may point
+            c = chars.read();
+            at++;
+        } while (c == '\r' || c == '\n');
+        StringBuilder sent = new StringBuilder();
+        while (c != -1 && c != '\n') { // the record's first line
+            if (sent != null && c != '\r') {
+                sent.append((char) c);
+                if (sent.length() > MAX_LINE) {
+                    sent = null;
+                }
+            }
+            c = chars.read();
+            at++;
+        }
+        csvCharBase = at;
+        csvRows = csvReader.readValues(chars);
+        return sent == null ? null : sent.toString();
     }
 
     /** Why a record could not be read, in the file's terms: Jackson's bound names its own Java API. */

@@ -58,7 +58,76 @@ class ChunkReaderTest {
             List<ImportItem> items = reader.next(100).items();
             assertEquals(2, items.size());
             assertTrue(items.get(0).accepted());
-            assertEquals("unreadable CSV at line 3: a value longer than 65,536 characters", items.get(1).rejection);
+            assertEquals("unreadable CSV at line 3: a value longer than 65,536 characters; reading went on at the next line",
+                    items.get(1).rejection);
+            assertNull(items.get(1).unreadableText(), "a line too long to hold is not held for the report");
+        }
+    }
+
+    /**
+     * A stray quote or an over-long value costs its own row, not the rest of the file: reading goes on
+     * at the next line, with the same header, and the report shows the line as it was sent. Windows line
+     * ends and a byte-order mark included.
+     */
+    @Test
+    void aBrokenCsvRecordIsRejectedAloneAndReadingGoesOnAtTheNextLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rows.csv");
+        String lines = String.join("\r\n",
+                "name,phone",
+                "王伟,13912345678",
+                "\"李娜,13912345670",                                   // line 3: a quote never closed
+                "赵六,13912345679",
+                "x".repeat(ChunkReader.MAX_LINE + 1) + ",13912345671",   // line 5: over the bound
+                "钱七,13912345672",
+                "孙八,\"13912345673\"") + "\r\n";
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = lines.getBytes(StandardCharsets.UTF_8);
+        byte[] content = Arrays.copyOf(bom, bom.length + body.length);
+        System.arraycopy(body, 0, content, bom.length, body.length);
+        Files.write(file, content);
+        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.CSV, new ObjectMapper(), crypto(), new Phases())) {
+            ChunkReader.Chunk chunk = reader.next(100);
+            List<ImportItem> items = chunk.items();
+            assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), items.stream().map(i -> i.line).toList());
+            assertEquals(List.of("王伟", "赵六", "钱七", "孙八"), items.stream().filter(ImportItem::accepted)
+                    .map(i -> i.row.name()).toList());
+            assertTrue(items.get(1).rejection.startsWith("unreadable CSV at line 3: "), items.get(1).rejection);
+            assertTrue(items.get(1).rejection.endsWith("; reading went on at the next line"), items.get(1).rejection);
+            assertEquals("\"李娜,13912345670", items.get(1).unreadableText());
+            assertEquals("unreadable CSV at line 5: a value longer than 65,536 characters; reading went on at the next line",
+                    items.get(3).rejection);
+            assertNull(items.get(3).unreadableText());
+            assertEquals("+8613912345673", items.get(5).row.phone(), "a quoted value is read as usual after a resumption");
+            assertEquals(Files.size(file), chunk.bytesRead());
+            assertNull(reader.next(100), "the file is done");
+        }
+    }
+
+    /** Chunk by chunk, progress counts the file's bytes (the CSV parser's own location counts characters). */
+    @Test
+    void csvProgressCountsBytesAsTheFileIsRead(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rows.csv");
+        StringBuilder csv = new StringBuilder("name,phone\n");
+        for (int i = 0; i < 20_000; i++) {
+            csv.append("王伟").append(i).append(",139").append(String.format("%08d", i)).append('\n');
+        }
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.CSV, new ObjectMapper(), crypto(), new Phases())) {
+            long first = reader.next(10_000).bytesRead();
+            assertTrue(first > Files.size(file) * 4 / 10 && first < Files.size(file), "after half the rows: " + first);
+            assertEquals(Files.size(file), reader.next(10_000).bytesRead());
+        }
+    }
+
+    @Test
+    void aCsvWhoseHeaderCannotBeReadEndsAtOnce(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rows.csv");
+        Files.writeString(file, "\"name,phone\n王伟,13912345678\n", StandardCharsets.UTF_8);
+        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.CSV, new ObjectMapper(), crypto(), new Phases())) {
+            List<ImportItem> items = reader.next(100).items();
+            assertEquals(1, items.size());
+            assertTrue(items.get(0).rejection.startsWith("unreadable CSV header at line 1: "), items.get(0).rejection);
+            assertNull(reader.next(100));
         }
     }
 

@@ -132,6 +132,18 @@ class ImportJobsTest {
         assertTrue(report.contains("{bad"), "the report shows the line as it was sent: " + report);
     }
 
+    /** A stray quote in a CSV costs its own row: the rows after it are imported, and the report shows it as sent. */
+    @Test
+    void aCsvRowWithAStrayQuoteIsRejectedAloneAndTheRowsAfterItAreImported() {
+        String location = submit("name,phone\n王伟," + phone() + "\n\"李娜," + phone() + "\n赵六," + phone() + "\n钱七," + phone() + "\n");
+        awaitStatus(location, "COMPLETED");
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                .body("rowsRead", equalTo(4)).body("rejected", equalTo(1)).body("imported", equalTo(3));
+        String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
+                .then().statusCode(200).extract().asString();
+        assertTrue(report.contains("unreadable CSV at line 3") && report.contains("李娜"), "the line and the row as sent: " + report);
+    }
+
     /**
      * Starting a replica fails only the jobs it ran before (same host and pid, as in a restarted
      * container); any replica fails the jobs of a runner silent for four beats; a live replica's running
