@@ -115,8 +115,8 @@ public final class ImportBench {
         System.out.println("look-up by VIN: " + byVin);
         long rssAfter = status(pid, "VmRSS");
         long hwm = status(pid, "VmHWM");
-        // The same service idle for a while: the JVM returns freed native memory every 10 s (deploy/stack's
-        // TrimNativeHeapInterval), so the figure right after the look-ups still holds some of theirs.
+        // The same service idle for a while: the JVM returns freed native memory every 2 s (deploy/stack's
+        // TrimNativeHeapInterval), so the figure right after the look-ups may still hold some of theirs.
         Thread.sleep(IDLE_BEFORE_SECOND_RSS.toMillis());
         long rssIdle = status(pid, "VmRSS");
         System.out.printf("customer-service VmRSS: %,d MiB after the look-ups, %,d MiB %d s later%n", rssAfter / 1024,
