@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,27 +62,32 @@ final class Placer {
             // Two plain look-ups rather than one join: with a join, statistics taken before a big
             // import (the store nearly empty) made the planner walk the store's customers and test
             // every key against each (measured: 20 s a chunk once the store had grown).
-            Map<ByteBuffer, UUID> owners = new HashMap<>();
+            // A key may have several owners: the same phone in two stores, a merged record beside its
+            // survivor, duplicates not merged yet. Each is kept, then the store's oldest live one wins,
+            // as in find-or-create (IdentityResolution).
+            Map<ByteBuffer, List<UUID>> owners = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT value_hash, customer_id FROM customer_identifier WHERE value_hash = ANY(?)")) {
                 s.setArray(1, c.createArrayOf("bytea", keys.toArray(new byte[0][])));
                 try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) owners.put(ByteBuffer.wrap(r.getBytes(1)), (UUID) r.getObject(2));
+                    while (r.next()) {
+                        owners.computeIfAbsent(ByteBuffer.wrap(r.getBytes(1)), k -> new ArrayList<>(1)).add((UUID) r.getObject(2));
+                    }
                 }
             }
             if (!owners.isEmpty()) {
-                Set<UUID> inStore = new HashSet<>();
+                Map<UUID, Timestamp> inStore = new HashMap<>(); // live customers of the store, with when they were created
                 try (PreparedStatement s = c.prepareStatement(
-                        "SELECT id FROM customer WHERE id = ANY(?) AND store_id = ? AND merged_into IS NULL")) {
-                    s.setArray(1, c.createArrayOf("uuid", new HashSet<>(owners.values()).toArray()));
+                        "SELECT id, created_at FROM customer WHERE id = ANY(?) AND store_id = ? AND merged_into IS NULL")) {
+                    s.setArray(1, c.createArrayOf("uuid", owners.values().stream().flatMap(List::stream).distinct().toArray()));
                     s.setString(2, storeId);
                     try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) inStore.add((UUID) r.getObject(1));
+                        while (r.next()) inStore.put((UUID) r.getObject(1), r.getTimestamp(2));
                     }
                 }
-                owners.forEach((hash, owner) -> {
-                    if (inStore.contains(owner)) known.put(hash, owner);
-                });
+                Comparator<UUID> oldestFirst = Comparator.comparing(inStore::get);
+                owners.forEach((hash, candidates) -> candidates.stream().filter(inStore::containsKey)
+                        .min(oldestFirst.thenComparing(Comparator.naturalOrder())).ifPresent(owner -> known.put(hash, owner)));
             }
         }
         t = phases.lap("match identifiers", t);

@@ -132,6 +132,26 @@ class ImportJobsTest {
         assertTrue(report.contains("{bad"), "the report shows the line as it was sent: " + report);
     }
 
+    /**
+     * The row's phone belongs to a customer of this store and, registered later, to one of another
+     * store: the row is merged into this store's customer, not made a new one (the look-up by phone
+     * used to keep whichever owner it read last and drop it when that one was in the other store).
+     */
+    @Test
+    void aRowMatchesItsStoresCustomerWhenAnotherStoreHasTheSamePhone() {
+        String shared = phone();
+        String here = registerWithPhone("consultant.a", "store-a", shared);
+        registerWithPhone("consultant.b", "store-b", shared);
+        String location = submit("name,phone,city\n李娜," + shared + ",杭州市\n");
+        awaitStatus(location, "COMPLETED");
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                .body("merged", equalTo(1)).body("imported", equalTo(0));
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", shared)
+                .when().get("/api/customers").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].id", equalTo(here))
+                .body("items[0].address.city", equalTo("杭州市"));
+    }
+
     /** A stray quote in a CSV costs its own row: the rows after it are imported, and the report shows it as sent. */
     @Test
     void aCsvRowWithAStrayQuoteIsRejectedAloneAndTheRowsAfterItAreImported() {
@@ -190,6 +210,12 @@ class ImportJobsTest {
             csv.append("李娜,").append(phone()).append('\n');
         }
         return csv.toString();
+    }
+
+    private static String registerWithPhone(String user, String storeId, String phone) {
+        return given().header("Authorization", Tokens.bearer(user)).contentType("application/json")
+                .body("{\"storeId\":\"" + storeId + "\",\"kind\":\"INDIVIDUAL\",\"name\":\"李娜\",\"phones\":[\"" + phone + "\"]}")
+                .when().post("/api/customers").then().statusCode(201).extract().path("id");
     }
 
     private static String submit(String csv) {
