@@ -61,6 +61,14 @@ public class ImportResource {
                 "attachment; filename=\"import-" + id + "-rejections.csv\"").build();
     }
 
+    /** Who downloaded the rejected-rows report and when: it shows personal data as sent, so each download is recorded. */
+    @GET
+    @Path("{id}/rejections/accesses")
+    @RolesAllowed({Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
+    public java.util.List<dev.forecourt.customer.service.ChangeLog.Access> rejectionAccesses(@PathParam("id") UUID id) {
+        return jobs.reportAccesses(id);
+    }
+
     private static String quote(String s) {
         return "\"" + s.replace("\"", "\"\"") + "\"";
     }

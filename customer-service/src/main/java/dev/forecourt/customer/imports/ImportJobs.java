@@ -7,6 +7,8 @@ import dev.forecourt.customer.domain.ImportRow;
 import dev.forecourt.customer.domain.LifecycleClass;
 import dev.forecourt.customer.domain.WarrantyPolicy;
 import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.customer.service.ChangeLog;
+import dev.forecourt.platform.api.CorrelationIds;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
 import dev.forecourt.platform.persistence.SqlStates;
@@ -199,12 +201,23 @@ public class ImportJobs {
         }
     }
 
-    /** The rejected rows: line, reason and the row as sent (opened for the report; it may hold personal data). */
+    /**
+     * The rejected rows: line, reason and the row as sent (opened for the report; it may hold personal
+     * data, so the caller's reading is recorded first, in {@code import_report_access}).
+     */
     public List<String[]> rejections(UUID id) {
         get(id); // visibility
         List<String[]> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT line_no, reason, raw_enc FROM import_rejection WHERE job_id = ? ORDER BY line_no")) {
+            try (PreparedStatement audit = c.prepareStatement("INSERT INTO import_report_access"
+                    + " (job_id, actor, actor_name, correlation_id) VALUES (?, ?, ?, ?)")) {
+                audit.setObject(1, id);
+                audit.setString(2, user.id());
+                audit.setString(3, user.username());
+                audit.setString(4, CorrelationIds.current());
+                audit.executeUpdate();
+            }
             s.setObject(1, id);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
@@ -217,6 +230,25 @@ public class ImportJobs {
             throw new IllegalStateException(e);
         }
         return rows;
+    }
+
+    /** Who downloaded the job's rejected-rows report, and when (oldest first). */
+    public List<ChangeLog.Access> reportAccesses(UUID id) {
+        get(id); // visibility
+        List<ChangeLog.Access> accesses = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT accessed_at, actor, actor_name, correlation_id FROM import_report_access WHERE job_id = ? ORDER BY id")) {
+            s.setObject(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    accesses.add(new ChangeLog.Access(r.getTimestamp(1).toInstant(), r.getString(2), r.getString(3),
+                            r.getString(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return accesses;
     }
 
     // ------------------------------------------------------------------ the worker

@@ -769,6 +769,12 @@ class CustomerRecordTest {
         assertTrue(report.contains("vin: check digit"), report);
         assertTrue(report.contains("name: is required"), report);
         assertEquals(4, report.lines().count(), "header and three rejected rows: " + report);
+        // The report shows the rows as sent, personal data in clear: each download is on record.
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections/accesses")
+                .then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].actor", equalTo(Tokens.subject("manager.a"))).body("[0].actorName", equalTo("manager.a"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get(location + "/rejections/accesses")
+                .then().statusCode(403);
         // The merged row added its email to the existing customer; the good row has its vehicle.
         given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + existing)
                 .then().body("emails", hasItem("new.mail@example.com"));
