@@ -85,7 +85,7 @@ public class ClassificationResource {
     @Transactional
     @RolesAllowed({Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Response referral(@PathParam("id") UUID id, @NotNull @Valid Referral referral) {
-        Customer c = customers.get(id);
+        Customer c = customers.getLive(id, "referrals");
         classification.recordReferral(c, referral.referredCustomerId(), referral.referredAt(),
                 "manual:" + referral.reference(), user.id());
         return Response.status(201).entity(views.masked(c)).build();

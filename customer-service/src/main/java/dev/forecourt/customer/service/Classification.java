@@ -93,7 +93,7 @@ public class Classification {
     /** A store manager marks or unmarks a VIP, with a reason (audited; the reason is not published). */
     @Transactional
     public Customer setVip(UUID id, boolean vip, String reason) {
-        Customer c = customers.get(id);
+        Customer c = customers.getLive(id, "VIP status");
         if (c.vip != vip) {
             changeLog.record(c.id, user.id(), List.of(new ChangeLog.Change("vip", String.valueOf(c.vip),
                     String.valueOf(vip))), reason);

@@ -74,6 +74,25 @@ public class CustomerRegistry {
     }
 
     /**
+     * The customer if visible to the caller and not merged into another: a merged record is kept only
+     * so that the merge can be undone, and a change to it would be hidden and lost (409 naming the
+     * survivor, where {@code what} belongs instead).
+     */
+    @Transactional
+    public Customer getLive(UUID id, String what) {
+        Customer c = get(id);
+        refuseMerged(c, what);
+        return c;
+    }
+
+    private static void refuseMerged(Customer c, String what) {
+        if (c.mergedInto != null) {
+            throw ProblemException.conflict("customer " + c.id + " was merged into " + c.mergedInto + "; record " + what
+                    + " on that customer");
+        }
+    }
+
+    /**
      * The customer if visible to the caller, locked for this transaction (one writer per customer,
      * so merges and ledger movements take turns); a record merged into another is refused with
      * 409 naming the survivor, where {@code what} belongs instead.
@@ -82,10 +101,7 @@ public class CustomerRegistry {
     public Customer lockLive(UUID id, String what) {
         Customer c = get(id);
         Customer.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
-        if (c.mergedInto != null) {
-            throw ProblemException.conflict("customer " + id + " was merged into " + c.mergedInto + "; record " + what
-                    + " on that customer");
-        }
+        refuseMerged(c, what);
         return c;
     }
 
@@ -100,7 +116,7 @@ public class CustomerRegistry {
     /** Applies the given (non-null) changes if {@code ifMatch} is the current version. */
     @Transactional
     public Customer update(UUID id, String ifMatch, CustomerInput in) {
-        Customer c = get(id);
+        Customer c = getLive(id, "changes");
         ETags.requireMatch(ifMatch, c.version);
         if (in.storeId() != null && !in.storeId().equals(c.storeId)) {
             throw ProblemException.invalid("storeId", "Immutable",

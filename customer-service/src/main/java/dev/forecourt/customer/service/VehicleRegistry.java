@@ -54,7 +54,7 @@ public class VehicleRegistry {
     /** Registers a vehicle to a visible customer; 409 if the VIN is already known. */
     @Transactional
     public Vehicle register(UUID customerId, Details d) {
-        Customer owner = customers.get(customerId);
+        Customer owner = customers.getLive(customerId, "vehicles");
         return register(owner, d, user.id());
     }
 
@@ -114,7 +114,7 @@ public class VehicleRegistry {
     public Vehicle transfer(UUID vehicleId, UUID toCustomerId, LocalDate on) {
         Vehicle v = get(vehicleId);
         em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        Customer to = customers.get(toCustomerId);
+        Customer to = customers.getLive(toCustomerId, "vehicles");
         if (to.id.equals(v.ownerId)) {
             throw ProblemException.invalid("customerId", "NewOwner", "the vehicle already belongs to this customer");
         }

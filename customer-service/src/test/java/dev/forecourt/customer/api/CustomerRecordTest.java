@@ -442,6 +442,16 @@ class CustomerRecordTest {
                     .then().body("vin", hasItem(vin));
             given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", phone)
                     .when().get("/api/customers").then().body("items.id", equalTo(List.of(older)));
+            // The merged record is kept only for an undo: changes to it are refused, naming the survivor.
+            String mergedTag = given().header("Authorization", Tokens.bearer("consultant.a")).when()
+                    .get("/api/customers/" + newer).then().extract().header("ETag");
+            given().header("Authorization", Tokens.bearer("consultant.a")).header("If-Match", mergedTag)
+                    .contentType("application/json").body("{\"occupation\":\"driver\"}")
+                    .when().patch("/api/customers/" + newer).then().statusCode(409).contentType(PROBLEM)
+                    .body("detail", org.hamcrest.Matchers.containsString(older));
+            given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                    .body("{\"vin\":\"" + vin() + "\"}").when().post("/api/customers/" + newer + "/vehicles")
+                    .then().statusCode(409);
 
             given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
                     .body("{\"reason\":\"x\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(403);
