@@ -54,6 +54,8 @@ public class Measures {
         long lost = ((Number) em.createNativeQuery("SELECT count(DISTINCT ch.customer_id) FROM customer_change ch"
                         + " JOIN customer c ON c.id = ch.customer_id"
                         + " WHERE c.store_id = ?1 AND ch.field = 'lifecycleClass' AND ch.new_value LIKE 'LOST%'"
+                        // becoming lost, not a lost customer's stage moving on (LOST -> LOST)
+                        + " AND (ch.old_value IS NULL OR ch.old_value NOT LIKE 'LOST%')"
                         + " AND ch.changed_at >= ?2 AND ch.changed_at < ?3")
                 .setParameter(1, storeId).setParameter(2, from.atStartOfDay(zone).toInstant())
                 .setParameter(3, to.atStartOfDay(zone).toInstant()).getSingleResult()).longValue();

@@ -254,6 +254,40 @@ class CustomerRecordTest {
 
     // ---------------------------------------------------------------- lifecycle
 
+    long lostBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        return given().header("Authorization", Tokens.bearer("manager.a")).queryParam("storeId", "store-a")
+                .queryParam("from", from.toString()).queryParam("to", to.toString())
+                .when().get("/api/customer-measures/loyalty").then().statusCode(200).extract().<Number>path("lost").longValue();
+    }
+
+    /**
+     * A customer counts as lost in the period they became lost, not again in a later one where their
+     * lost stage moves on (LOST -> LOST). Their first classifications are moved 60 days back.
+     */
+    @Test
+    void theLostCountCountsCustomersBecomingLostNotTheirStagesMovingOn() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.LocalDate thenFrom = today.minusDays(61), thenTo = today.minusDays(58);
+        java.time.LocalDate nowFrom = today.minusDays(1), nowTo = today.plusDays(2);
+        long thenBefore = lostBetween(thenFrom, thenTo);
+        long nowBefore = lostBetween(nowFrom, nowTo);
+        String customer = registerPerson(phone(), idNumber());
+        String path = "/api/customers/" + customer + "/lifecycle-class";
+        for (String body : List.of("{\"lifecycleClass\":\"OWNER\",\"reason\":\"bought here\"}",
+                "{\"lifecycleClass\":\"LOST\",\"lostStage\":\"FIRST_SERVICE_LOST\",\"reason\":\"no first service\"}")) {
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body(body)
+                    .when().put(path).then().statusCode(200);
+        }
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE customer_change"
+                + " SET changed_at = changed_at - interval '60 days' WHERE customer_id = ?1 AND field = 'lifecycleClass'")
+                .setParameter(1, UUID.fromString(customer)).executeUpdate());
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"lifecycleClass\":\"LOST\",\"lostStage\":\"BASE_LOST\",\"reason\":\"a year more\"}")
+                .when().put(path).then().statusCode(200);
+        assertEquals(thenBefore + 1, lostBetween(thenFrom, thenTo), "lost then");
+        assertEquals(nowBefore, lostBetween(nowFrom, nowTo), "not lost again now");
+    }
+
     @Test
     void managersClassifyWithAReasonAndIllegalMovesAreRefused() {
         try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
