@@ -36,8 +36,9 @@ import java.util.function.Function;
 
 /**
  * Merging two records of the same person: the survivor and each field's winner come from
- * {@link Survivorship}; identifiers, vehicles, points (ledger and balance) and consent entries
- * move to the survivor; the merged record stays,
+ * {@link Survivorship}; identifiers, vehicles, points (ledger and balance), consent entries, spend
+ * and visits ({@code customer_activity}, so the value tier follows) and referrals made move to the
+ * survivor; the merged record stays,
  * marked {@code mergedInto}, so a manager can undo the merge exactly. Other services re-point
  * their references on {@code forecourt.customer.merged.v1}.
  */
@@ -61,10 +62,15 @@ public class Merges {
      * @param pointsCauses    of those, the ones whose cause reference was tagged: id to the original
      * @param points          the balance moved
      * @param consentEntries  the consent entries moved
+     * @param activities      the spend and visits moved
+     * @param referrals       the referrals made that moved
      */
     record UndoData(Map<String, String[]> fields, List<UUID> identifiers, List<UUID> vehicles,
-                    List<Long> pointsMovements, Map<Long, String> pointsCauses, Long points, List<Long> consentEntries) {
+                    List<Long> pointsMovements, Map<Long, String> pointsCauses, Long points, List<Long> consentEntries,
+                    List<Long> activities, List<Long> referrals) {
         UndoData {
+            activities = activities == null ? List.of() : activities;
+            referrals = referrals == null ? List.of() : referrals;
             fields = fields == null ? Map.of() : fields;
             identifiers = identifiers == null ? List.of() : identifiers;
             vehicles = vehicles == null ? List.of() : vehicles;
@@ -145,6 +151,9 @@ public class Merges {
     @Inject
     Consents consents;
 
+    @Inject
+    dev.forecourt.customer.config.CustomerSettings settings;
+
     @Transactional
     public Outcome merge(UUID a, UUID b, String reason) {
         if (a.equals(b)) {
@@ -200,6 +209,11 @@ public class Merges {
         // Consents: both histories become one, so the latest decision of either is the answer.
         Map<Consents.Pair, Consents.Entry> consentsBefore = consents.snapshot(survivor.id);
         List<Long> movedConsents = consents.moveAll(merged.id, survivor.id);
+        // Spend, visits and referrals made are the person's: they join the survivor's, and its value tier
+        // follows (VIP by referrals counts the joined ones at the next referral).
+        List<Long> movedActivities = moveRows("customer_activity", "customer_id", null, merged.id, survivor.id);
+        List<Long> movedReferrals = moveRows("customer_referral", "referrer_id", null, merged.id, survivor.id);
+        loyalty.recomputeTier(survivor, today());
         merged.mergedInto = survivor.id;
         merged.updatedAt = Instant.now();
         survivor.updatedAt = Instant.now();
@@ -209,7 +223,7 @@ public class Merges {
                 .setParameter(1, mergeId).setParameter(2, survivor.storeId).setParameter(3, survivor.id)
                 .setParameter(4, merged.id).setParameter(5, write(published))
                 .setParameter(6, write(new UndoData(fieldUndo, movedIdentifiers, movedVehicles, points.movements(),
-                        points.taggedCauses(), points.points(), movedConsents)))
+                        points.taggedCauses(), points.points(), movedConsents, movedActivities, movedReferrals)))
                 .setParameter(7, user.id()).executeUpdate();
         changes.add(new ChangeLog.Change("mergedFrom", null, merged.id.toString()));
         changeLog.record(survivor.id, user.id(), changes, reason);
@@ -266,6 +280,10 @@ public class Merges {
                 v.ownerId = merged.id;
             }
         }
+        moveRows("customer_activity", "customer_id", undo.activities(), survivor.id, merged.id);
+        moveRows("customer_referral", "referrer_id", undo.referrals(), survivor.id, merged.id);
+        loyalty.recomputeTier(survivor, today());
+        loyalty.recomputeTier(merged, today());
         merged.mergedInto = null;
         merged.updatedAt = Instant.now();
         survivor.updatedAt = Instant.now();
@@ -311,6 +329,28 @@ public class Merges {
             locked.put(id, c);
         }
         return locked;
+    }
+
+    /**
+     * Moves a customer's rows of {@code table} (by their {@code column}) to another customer: all of
+     * them ({@code ids} null), or those of {@code ids} that {@code from} still holds. Returns the ids moved.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Long> moveRows(String table, String column, List<Long> ids, UUID from, UUID to) {
+        if (ids != null && ids.isEmpty()) {
+            return List.of();
+        }
+        var query = em.createNativeQuery("WITH moved AS (UPDATE " + table + " SET " + column + " = ?1 WHERE " + column
+                + " = ?2" + (ids == null ? "" : " AND id = ANY(CAST(?3 AS bigint[]))") + " RETURNING id) SELECT id FROM moved")
+                .setParameter(1, to).setParameter(2, from);
+        if (ids != null) {
+            query.setParameter(3, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+        }
+        return ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of(settings.care().zone()));
     }
 
     /**

@@ -444,6 +444,38 @@ class CustomerRecordTest {
                 .when().post("/api/customers/resolve").then().statusCode(422);
     }
 
+    /** The merged record's spend joins the survivor's (its value tier and lifetime value follow) and goes back on undo. */
+    @Test
+    void aMergeJoinsSpendAndItsUndoTakesItBack() {
+        String phone = phone();
+        String older = registerPerson(phone, idNumber());
+        String newer = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone
+                + "\"]}").path("id");
+        QuarkusTransaction.requiringNew().run(() -> loyalty.recordActivity(em.find(Customer.class, UUID.fromString(newer),
+                jakarta.persistence.LockModeType.PESSIMISTIC_WRITE),
+                Loyalty.Activity.PURCHASE, new java.math.BigDecimal("200000"), LocalDate.now(), "test:" + UUID.randomUUID(), "test"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                .then().body("valueTier", equalTo("POTENTIAL"));
+
+        String mergeId = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
+                .when().post("/api/customer-merges").then().statusCode(201).body("survivorId", equalTo(older))
+                .extract().path("mergeId");
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                .then().body("valueTier", equalTo("GOLD"));
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + older + "/lifetime-value")
+                .then().statusCode(200).body("cashFlows", equalTo(1));
+
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"reason\":\"two people\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                .then().body("valueTier", equalTo("POTENTIAL"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + newer)
+                .then().body("valueTier", equalTo("GOLD"));
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + newer + "/lifetime-value")
+                .then().statusCode(200).body("cashFlows", equalTo(1));
+    }
+
     @Test
     void duplicatesAreListedWithTheirReasonMergedAndTheMergeUndone() {
         try (KafkaEvents events = KafkaEvents.tail("customer-events")) {

@@ -27,17 +27,21 @@ class MergesUndoDataTest {
         assertTrue(old.pointsCauses().isEmpty());
         assertEquals(0L, old.points());
         assertTrue(old.consentEntries().isEmpty());
+        assertTrue(old.activities().isEmpty(), "merges recorded before spend moved moved none");
+        assertTrue(old.referrals().isEmpty());
     }
 
     @Test
     void whatMovedSurvivesTheRoundTrip() throws Exception {
         Merges.UndoData data = new Merges.UndoData(Map.of(), List.of(), List.of(), List.of(7L, 9L),
-                Map.of(9L, "expiry@2025-01-01T00:00:00Z"), 45L, List.of(3L));
+                Map.of(9L, "expiry@2025-01-01T00:00:00Z"), 45L, List.of(3L), List.of(11L, 12L), List.of(5L));
         Merges.UndoData read = json.readValue(json.writeValueAsString(data), new TypeReference<>() { });
         assertEquals(List.of(7L, 9L), read.pointsMovements());
         assertEquals("expiry@2025-01-01T00:00:00Z", read.pointsCauses().get(9L));
         assertEquals(45L, read.points());
         assertEquals(List.of(3L), read.consentEntries());
+        assertEquals(List.of(11L, 12L), read.activities());
+        assertEquals(List.of(5L), read.referrals());
         assertEquals(new Loyalty.Transfer(List.of(7L, 9L), Map.of(9L, "expiry@2025-01-01T00:00:00Z"), 45L),
                 read.pointsTransfer());
     }
