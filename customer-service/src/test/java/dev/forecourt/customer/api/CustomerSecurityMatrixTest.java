@@ -38,7 +38,10 @@ class CustomerSecurityMatrixTest {
                 .when().post("/api/customers/" + customer + "/vehicles").then().statusCode(201).extract().path("id");
     }
 
-    /** method, path ({c}: a store-a customer, {v}: its vehicle), body, role without access, store-b user with the role (or -). */
+    /**
+     * method, path ({c}: a store-a customer, {v}: its vehicle), body (JSON, or a CSV after {@code csv:}),
+     * role without access, store-b user with the role (or -: none of the test users has it).
+     */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
             "GET|/api/customers/{c}||analyst|consultant.b",
@@ -53,8 +56,8 @@ class CustomerSecurityMatrixTest {
             "GET|/api/customers/{c}/consents||analyst|consultant.b",
             "POST|/api/customers/{c}/consents|{\"channel\":\"SMS\",\"purpose\":\"MARKETING\",\"granted\":true,\"source\":\"s\"}|analyst|consultant.b",
             "GET|/api/customers/{c}/consents/check?channel=SMS&purpose=MARKETING||analyst|consultant.b",
-            "GET|/api/customers/{c}/points||analyst|-",
-            "POST|/api/customers/{c}/points/redemptions|{\"points\":1,\"forWhat\":\"GIFT\",\"reference\":\"r\"}|analyst|-",
+            "GET|/api/customers/{c}/points||analyst|consultant.b",
+            "POST|/api/customers/{c}/points/redemptions|{\"points\":1,\"forWhat\":\"GIFT\",\"reference\":\"r\"}|analyst|consultant.b",
             "GET|/api/customers/{c}/vehicles||analyst|consultant.b",
             "POST|/api/customers/{c}/vehicles|{\"vin\":\"1M8GDM9AXKP042788\"}|analyst|consultant.b",
             "GET|/api/vehicles/{v}||analyst|consultant.b",
@@ -65,6 +68,13 @@ class CustomerSecurityMatrixTest {
             "POST|/api/customer-merges|{\"customerIds\":[\"{c}\",\"{c}\"],\"reason\":\"r\"}|consultant.a|-",
             "GET|/api/customer-measures/loyalty?storeId=store-a&from=2025-01-01&to=2026-01-01||consultant.a|-",
             "GET|/api/customer-imports/00000000-0000-4000-8000-000000000000||consultant.a|-",
+            "GET|/api/customers||analyst|-",
+            "POST|/api/customers|{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\"}|analyst|-",
+            "GET|/api/customer-merges/00000000-0000-4000-8000-000000000000||consultant.a|-",
+            "POST|/api/customer-merges/00000000-0000-4000-8000-000000000000/undo|{\"reason\":\"r\"}|consultant.a|-",
+            "POST|/api/customer-imports?storeId=store-a|csv:name,phone|consultant.a|-",
+            "GET|/api/customer-imports/00000000-0000-4000-8000-000000000000/rejections||consultant.a|-",
+            "GET|/api/customer-imports/00000000-0000-4000-8000-000000000000/rejections/accesses||consultant.a|-",
     })
     void everyEndpointRefusesTheAnonymousTheWrongRoleAndOtherStores(String method, String path, String body,
                                                                      String wrongRole, String otherStore) {
@@ -104,7 +114,9 @@ class CustomerSecurityMatrixTest {
     }
 
     private static int call(RequestSpecification spec, String method, String url, String body) {
-        if (body != null) {
+        if (body != null && body.startsWith("csv:")) {
+            spec = spec.contentType("text/csv").body(body.substring(4));
+        } else if (body != null) {
             spec = spec.contentType("application/json").body(body);
         }
         return spec.when().request(method, url).then().extract().statusCode();
