@@ -27,8 +27,9 @@ import java.util.UUID;
 
 /**
  * The daily jobs: birthday and holiday care touchpoints (published once per customer, occasion
- * and day, only with the channels the customer allows for marketing; none allowed, none sent)
- * and points expiry. Both are safe with several replicas: what was done is recorded in the same
+ * and day, only with the channels the customer allows for marketing; none allowed, none sent),
+ * points expiry, and the value tiers of customers whose spend or visits have just left the
+ * 24-month window (a tier is otherwise recomputed only when something is recorded). Both are safe with several replicas: what was done is recorded in the same
  * transaction as its event.
  */
 @ApplicationScoped
@@ -58,7 +59,9 @@ public class DailyCare {
         LocalDate today = LocalDate.now(ZoneId.of(settings.care().zone()));
         int touchpoints = careTouchpoints(today);
         long expired = expirePoints(Instant.now());
-        LOG.infof("daily care for %s: %d touchpoints published, %d points expired", today, touchpoints, expired);
+        int tiers = reviewTiers(today);
+        LOG.infof("daily care for %s: %d touchpoints published, %d points expired, %d value tiers changed", today,
+                touchpoints, expired, tiers);
     }
 
     /** Publishes today's birthday and holiday touchpoints; returns how many were published. */
@@ -109,6 +112,30 @@ public class DailyCare {
                 c.storeId, new CustomerEvents.CareTouchpointDue(c.id, c.storeId, occasion, day, channels)));
         return 1;
     }
+
+    /**
+     * Recomputes the tier of every live customer with spend or visits that left the 24-month window in
+     * the last {@link #TIER_REVIEW_DAYS} days (a week, so that a day the job did not run is caught up),
+     * a customer per transaction; returns how many tiers changed.
+     */
+    public int reviewTiers(LocalDate today) {
+        LocalDate leftBy = today.minusMonths(24);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT DISTINCT a.customer_id FROM customer_activity a JOIN customer c ON c.id = a.customer_id"
+                        + " WHERE a.occurred_on > ?1 AND a.occurred_on <= ?2 AND c.merged_into IS NULL")
+                .setParameter(1, leftBy.minusDays(TIER_REVIEW_DAYS)).setParameter(2, leftBy).getResultList());
+        int changed = 0;
+        for (UUID id : ids) {
+            changed += QuarkusTransaction.requiringNew().call(() -> {
+                Customer c = em.find(Customer.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                return c != null && c.mergedInto == null && loyalty.recomputeTier(c, today) ? 1 : 0;
+            });
+        }
+        return changed;
+    }
+
+    static final int TIER_REVIEW_DAYS = 7;
 
     /** 29 February birthdays are celebrated on 28 February in other years. */
     private static List<Integer> birthdayDays(LocalDate today) {

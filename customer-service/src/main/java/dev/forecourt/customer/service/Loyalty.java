@@ -57,6 +57,9 @@ public class Loyalty {
     ValueTierPolicy tiers;
 
     @Inject
+    ChangeLog changeLog;
+
+    @Inject
     CustomerSettings settings;
 
     /**
@@ -184,9 +187,12 @@ public class Loyalty {
         return list == null || list.isBlank() ? List.of() : Arrays.stream(list.split(",")).map(String::strip).toList();
     }
 
-    /** Recomputes the value tier from the last 24 months of activity up to {@code asOf}; publishes a change. */
+    /**
+     * Recomputes the value tier from the last 24 months of activity up to {@code asOf}; a change is
+     * recorded in the customer's history and published. Returns whether the tier changed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recomputeTier(Customer c, LocalDate asOf) {
+    public boolean recomputeTier(Customer c, LocalDate asOf) {
         Object[] r = (Object[]) em.createNativeQuery("SELECT"
                         + " coalesce(sum(amount) FILTER (WHERE kind = 'PURCHASE'), 0),"
                         + " count(*) FILTER (WHERE kind IN ('SERVICE', 'PARTS')),"
@@ -194,13 +200,17 @@ public class Loyalty {
                         + " FROM customer_activity WHERE customer_id = ?1 AND occurred_on > ?2")
                 .setParameter(1, c.id).setParameter(2, asOf.minusMonths(24)).getSingleResult();
         ValueTier tier = tiers.tierFor((BigDecimal) r[0], ((Number) r[1]).intValue(), (BigDecimal) r[2]);
-        if (tier != c.valueTier) {
-            String from = c.valueTier.name();
-            c.valueTier = tier;
-            c.updatedAt = Instant.now();
-            outbox.publish(new DomainEvent(CustomerEvents.TIER_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
-                    c.storeId, new CustomerEvents.TierChanged(c.id, c.storeId, from, tier.name())));
+        if (tier == c.valueTier) {
+            return false;
         }
+        String from = c.valueTier.name();
+        c.valueTier = tier;
+        c.updatedAt = Instant.now();
+        changeLog.record(c.id, "system", List.of(new ChangeLog.Change("valueTier", from, tier.name())),
+                "spend and visits in the 24 months up to " + asOf);
+        outbox.publish(new DomainEvent(CustomerEvents.TIER_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
+                c.storeId, new CustomerEvents.TierChanged(c.id, c.storeId, from, tier.name())));
+        return true;
     }
 
     /**

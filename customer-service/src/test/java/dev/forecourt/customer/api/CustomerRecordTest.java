@@ -444,6 +444,24 @@ class CustomerRecordTest {
                 .when().post("/api/customers/resolve").then().statusCode(422);
     }
 
+    /** A tier is earned by the last 24 months: the daily job lowers it when the spend that earned it leaves them, and says why. */
+    @Test
+    void aValueTierFallsWhenItsSpendLeavesTheTwentyFourMonths() {
+        String customer = registerPerson(phone(), idNumber());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        QuarkusTransaction.requiringNew().run(() -> loyalty.recordActivity(em.find(Customer.class, UUID.fromString(customer),
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), Loyalty.Activity.PURCHASE,
+                new java.math.BigDecimal("200000"), today.minusMonths(24), "test:" + UUID.randomUUID(), "test"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                .then().body("valueTier", equalTo("GOLD"));
+        assertTrue(dailyCare.reviewTiers(today) >= 1);
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + customer)
+                .then().body("valueTier", equalTo("POTENTIAL"));
+        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + customer + "/history")
+                .then().body("findAll { it.field == 'valueTier' }.newValue", equalTo(List.of("GOLD", "POTENTIAL")));
+        assertEquals(0, dailyCare.reviewTiers(today), "a second run changes nothing");
+    }
+
     /** The merged record's spend joins the survivor's (its value tier and lifetime value follow) and goes back on undo. */
     @Test
     void aMergeJoinsSpendAndItsUndoTakesItBack() {
