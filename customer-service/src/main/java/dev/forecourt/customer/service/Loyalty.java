@@ -206,7 +206,7 @@ public class Loyalty {
         String from = c.valueTier.name();
         c.valueTier = tier;
         c.updatedAt = Instant.now();
-        changeLog.record(c.id, "system", List.of(new ChangeLog.Change("valueTier", from, tier.name())),
+        changeLog.record(c.id, ChangeLog.SYSTEM, List.of(new ChangeLog.Change("valueTier", from, tier.name())),
                 "spend and visits in the 24 months up to " + asOf);
         outbox.publish(new DomainEvent(CustomerEvents.TIER_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
                 c.storeId, new CustomerEvents.TierChanged(c.id, c.storeId, from, tier.name())));

@@ -142,27 +142,37 @@ public class VehicleRegistry {
         return rows.stream().map(r -> new Ownership((UUID) r[0], date(r[1]), date(r[2]))).toList();
     }
 
-    /** Records a reading on a visible vehicle; an odometer only goes up, so a reading below an earlier one is refused. */
+    /** Why a reading was not recorded: the rule it broke and the message naming the reading in the way. */
+    public record ReadingRefused(String rule, String message) {
+    }
+
+    /**
+     * Records a reading on a visible vehicle; an odometer only goes up, so a reading below an earlier one,
+     * or above a later one (a reading entered late), is refused.
+     */
     @Transactional
     public Reading addReading(UUID vehicleId, Reading reading) {
         Vehicle v = get(vehicleId);
-        Number maxBefore = recordReading(v, reading);
-        if (maxBefore != null) {
-            throw ProblemException.invalid("km", "NotBelowEarlierReading",
-                    "must be at least " + maxBefore + " (an earlier reading)");
+        ReadingRefused refused = recordReading(v, reading);
+        if (refused != null) {
+            throw ProblemException.invalid("km", refused.rule(), refused.message());
         }
         return reading;
     }
 
-    /** Records the reading unless it is below an earlier one; returns that earlier maximum when refused, else null. */
+    /** Records the reading unless the odometer would go down on either side of it; returns why when refused, else null. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Number recordReading(Vehicle v, Reading reading) {
+    public ReadingRefused recordReading(Vehicle v, Reading reading) {
         em.lock(v, LockModeType.PESSIMISTIC_WRITE);
-        Number maxBefore = (Number) em.createNativeQuery("SELECT max(km) FROM odometer_reading"
-                        + " WHERE vehicle_id = ?1 AND read_on <= ?2")
+        Object[] around = (Object[]) em.createNativeQuery("SELECT"
+                        + " (SELECT max(km) FROM odometer_reading WHERE vehicle_id = ?1 AND read_on <= ?2),"
+                        + " (SELECT min(km) FROM odometer_reading WHERE vehicle_id = ?1 AND read_on > ?2)")
                 .setParameter(1, v.id).setParameter(2, reading.readOn()).getSingleResult();
-        if (maxBefore != null && reading.km() < maxBefore.intValue()) {
-            return maxBefore;
+        if (around[0] instanceof Number maxBefore && reading.km() < maxBefore.intValue()) {
+            return new ReadingRefused("NotBelowEarlierReading", "must be at least " + maxBefore + " (an earlier reading)");
+        }
+        if (around[1] instanceof Number minAfter && reading.km() > minAfter.intValue()) {
+            return new ReadingRefused("NotAboveLaterReading", "must be at most " + minAfter + " (a later reading)");
         }
         em.createNativeQuery("INSERT INTO odometer_reading (vehicle_id, read_on, km, source) VALUES (?1, ?2, ?3, ?4)")
                 .setParameter(1, v.id).setParameter(2, reading.readOn()).setParameter(3, reading.km())

@@ -239,7 +239,15 @@ class CustomerRecordTest {
         given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
                 .body("{\"readOn\":\"2025-02-10\",\"km\":11000,\"source\":\"SERVICE\"}")
                 .when().post("/api/vehicles/" + vehicle + "/odometer-readings").then().statusCode(422)
-                .body("errors[0].field", equalTo("km"));
+                .body("errors[0].field", equalTo("km")).body("errors[0].rule", equalTo("NotBelowEarlierReading"));
+        // A reading entered late must fit between its neighbours too: the odometer never goes back.
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"readOn\":\"2024-12-01\",\"km\":15000,\"source\":\"SERVICE\"}")
+                .when().post("/api/vehicles/" + vehicle + "/odometer-readings").then().statusCode(422)
+                .body("errors[0].field", equalTo("km")).body("errors[0].rule", equalTo("NotAboveLaterReading"));
+        given().header("Authorization", Tokens.bearer("advisor.a")).contentType("application/json")
+                .body("{\"readOn\":\"2024-12-01\",\"km\":9000,\"source\":\"SERVICE\"}")
+                .when().post("/api/vehicles/" + vehicle + "/odometer-readings").then().statusCode(201);
 
         given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
                 .body("{\"customerId\":\"" + buyer + "\",\"on\":\"2025-06-01\"}")
@@ -249,7 +257,7 @@ class CustomerRecordTest {
                 .when().get("/api/vehicles/" + vehicle).then().statusCode(200)
                 .body("previousOwners[0].customerId", equalTo(owner))
                 .body("previousOwners[0].until", equalTo("2025-06-01"))
-                .body("odometer[0].km", equalTo(12000));
+                .body("odometer.km", equalTo(List.of(9000, 12000))); // by date, the late one first
     }
 
     // ---------------------------------------------------------------- lifecycle
