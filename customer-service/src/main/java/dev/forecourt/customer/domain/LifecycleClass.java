@@ -38,6 +38,28 @@ public enum LifecycleClass {
         };
     }
 
+    /**
+     * The class two records of one person have together, when merged (DOMAIN.md is silent; decided
+     * here): the person bought from us if either record says so (OWNER or LOST), and we know more
+     * than "a contact" if either is past POTENTIAL; otherwise, and between two owners, the survivor
+     * keeps its own. A merge combines what is known rather than moving the customer, so the result
+     * need not be a transition {@link #canBecome} allows (a POTENTIAL survivor of a LOST owner).
+     */
+    public static LifecycleClass merged(LifecycleClass survivor, LifecycleClass merged) {
+        if (merged.isOwner() && !survivor.isOwner()) {
+            return merged;
+        }
+        if (survivor == POTENTIAL && merged != POTENTIAL) {
+            return merged;
+        }
+        return survivor;
+    }
+
+    /** Bought from us: OWNER, or an owner who has stopped coming to the workshop (LOST). */
+    public boolean isOwner() {
+        return this == OWNER || this == LOST;
+    }
+
     public boolean canBecome(LifecycleClass target) {
         return next().contains(target);
     }

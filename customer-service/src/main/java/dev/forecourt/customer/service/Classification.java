@@ -67,13 +67,34 @@ public class Classification {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean classify(Customer c, Target target, String reason, String cause, String actor) {
+        return apply(c, target, reason, cause, actor, true);
+    }
+
+    /**
+     * Sets the class a merge, or its undo, gives the survivor ({@link LifecycleClass#merged}): it
+     * combines what two records knew, or puts back what was there, so the transition table does not
+     * apply. Recorded and published like any change; no-op when nothing changes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean setForMerge(Customer c, Target target, String reason, String cause, String actor) {
+        return apply(c, target, reason, cause, actor, false);
+    }
+
+    /** The customer's class as a target, to put back later. */
+    public static Target current(Customer c) {
+        return new Target(c.lifecycleClass, c.leadGrade, c.lostStage);
+    }
+
+    private boolean apply(Customer c, Target target, String reason, String cause, String actor, boolean checked) {
         LifecycleClass to = target.lifecycleClass();
         LeadGrade grade = to == LifecycleClass.INTENT ? target.grade() : null;
         LostStage stage = to == LifecycleClass.LOST ? target.stage() : null;
         if (c.lifecycleClass == to && c.leadGrade == grade && c.lostStage == stage) {
             return false;
         }
-        c.lifecycleClass.requireCanBecome(to);
+        if (checked) {
+            c.lifecycleClass.requireCanBecome(to);
+        }
         List<ChangeLog.Change> changes = new ArrayList<>();
         changes.add(new ChangeLog.Change("lifecycleClass", describe(c.lifecycleClass, c.leadGrade, c.lostStage),
                 describe(to, grade, stage)));

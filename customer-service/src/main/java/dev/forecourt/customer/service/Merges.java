@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.forecourt.customer.domain.Customer;
 import dev.forecourt.customer.domain.CustomerIdentifier;
+import dev.forecourt.customer.domain.LifecycleClass;
 import dev.forecourt.customer.domain.Survivorship;
 import dev.forecourt.customer.domain.Vehicle;
 import dev.forecourt.customer.events.CustomerEvents;
@@ -38,7 +39,8 @@ import java.util.function.Function;
  * Merging two records of the same person: the survivor and each field's winner come from
  * {@link Survivorship}; identifiers, vehicles, points (ledger and balance), consent entries, spend
  * and visits ({@code customer_activity}, so the value tier follows) and referrals made move to the
- * survivor; the merged record stays,
+ * survivor, which also takes what the merged record knew of the person's class
+ * ({@link LifecycleClass#merged}) and VIP status; the merged record stays,
  * marked {@code mergedInto}, so a manager can undo the merge exactly. Other services re-point
  * their references on {@code forecourt.customer.merged.v1}.
  */
@@ -64,10 +66,14 @@ public class Merges {
      * @param consentEntries  the consent entries moved
      * @param activities      the spend and visits moved
      * @param referrals       the referrals made that moved
+     * @param classBefore     the survivor's lifecycle class before the merge, when the merge changed it
+     * @param classAfter      the class the merge gave it
+     * @param vipSet          whether the merge made the survivor a VIP
      */
     record UndoData(Map<String, String[]> fields, List<UUID> identifiers, List<UUID> vehicles,
                     List<Long> pointsMovements, Map<Long, String> pointsCauses, Long points, List<Long> consentEntries,
-                    List<Long> activities, List<Long> referrals) {
+                    List<Long> activities, List<Long> referrals, Classification.Target classBefore,
+                    Classification.Target classAfter, boolean vipSet) {
         UndoData {
             activities = activities == null ? List.of() : activities;
             referrals = referrals == null ? List.of() : referrals;
@@ -154,6 +160,9 @@ public class Merges {
     @Inject
     dev.forecourt.customer.config.CustomerSettings settings;
 
+    @Inject
+    Classification classification;
+
     @Transactional
     public Outcome merge(UUID a, UUID b, String reason) {
         if (a.equals(b)) {
@@ -214,6 +223,20 @@ public class Merges {
         List<Long> movedActivities = moveRows("customer_activity", "customer_id", null, merged.id, survivor.id);
         List<Long> movedReferrals = moveRows("customer_referral", "referrer_id", null, merged.id, survivor.id);
         loyalty.recomputeTier(survivor, today());
+        // The class and VIP status: what either record knew (LifecycleClass.merged); an undo puts back the survivor's.
+        Classification.Target classBefore = Classification.current(survivor);
+        Classification.Target classAfter = null;
+        if (LifecycleClass.merged(survivor.lifecycleClass, merged.lifecycleClass) != survivor.lifecycleClass
+                && classification.setForMerge(survivor, Classification.current(merged), "merge " + mergeId, "merge", user.id())) {
+            classAfter = Classification.current(survivor);
+            published.add(new Survivorship.FieldChoice("lifecycleClass", merged.id, merged.lifecycleClass.name(),
+                    merged.lifecycleClass.isOwner() ? "an owner's record: the person bought from us" : "more known than a contact"));
+        }
+        boolean vipSet = merged.vip && !survivor.vip;
+        if (vipSet) {
+            setVip(survivor, true, vipFromMerge(merged), "merge " + mergeId);
+            published.add(new Survivorship.FieldChoice("vip", merged.id, "true", "either record a VIP"));
+        }
         merged.mergedInto = survivor.id;
         merged.updatedAt = Instant.now();
         survivor.updatedAt = Instant.now();
@@ -223,7 +246,8 @@ public class Merges {
                 .setParameter(1, mergeId).setParameter(2, survivor.storeId).setParameter(3, survivor.id)
                 .setParameter(4, merged.id).setParameter(5, write(published))
                 .setParameter(6, write(new UndoData(fieldUndo, movedIdentifiers, movedVehicles, points.movements(),
-                        points.taggedCauses(), points.points(), movedConsents, movedActivities, movedReferrals)))
+                        points.taggedCauses(), points.points(), movedConsents, movedActivities, movedReferrals,
+                        classAfter == null ? null : classBefore, classAfter, vipSet)))
                 .setParameter(7, user.id()).executeUpdate();
         changes.add(new ChangeLog.Change("mergedFrom", null, merged.id.toString()));
         changeLog.record(survivor.id, user.id(), changes, reason);
@@ -284,6 +308,13 @@ public class Merges {
         moveRows("customer_referral", "referrer_id", undo.referrals(), survivor.id, merged.id);
         loyalty.recomputeTier(survivor, today());
         loyalty.recomputeTier(merged, today());
+        if (undo.classAfter() != null && undo.classAfter().equals(Classification.current(survivor))) { // not changed since
+            classification.setForMerge(survivor, undo.classBefore(), "merge " + mergeId + " undone: " + reason,
+                    "merge-undone", user.id());
+        }
+        if (undo.vipSet() && survivor.vip && vipFromMerge(merged).equals(survivor.vipReason)) {
+            setVip(survivor, false, null, "merge " + mergeId + " undone: " + reason);
+        }
         merged.mergedInto = null;
         merged.updatedAt = Instant.now();
         survivor.updatedAt = Instant.now();
@@ -347,6 +378,20 @@ public class Merges {
             query.setParameter(3, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
         }
         return ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    private static String vipFromMerge(Customer merged) {
+        return "merged from " + merged.id;
+    }
+
+    /** VIP status carried by a merge or taken back by its undo: audited and published like a manager's decision. */
+    private void setVip(Customer c, boolean vip, String vipReason, String reason) {
+        changeLog.record(c.id, user.id(), List.of(new ChangeLog.Change("vip", String.valueOf(c.vip), String.valueOf(vip))),
+                reason);
+        c.vip = vip;
+        c.vipReason = vipReason;
+        outbox.publish(new DomainEvent(CustomerEvents.VIP_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(), c.storeId,
+                new CustomerEvents.VipChanged(c.id, c.storeId, vip, "MANAGER")));
     }
 
     private LocalDate today() {

@@ -470,6 +470,51 @@ class CustomerRecordTest {
         assertEquals(0, dailyCare.reviewTiers(today), "a second run changes nothing");
     }
 
+    /**
+     * A new contact record (the survivor) merged with the record of an owner who is a VIP: the person
+     * is an owner and a VIP, which the merge says and publishes; its undo puts the survivor back.
+     */
+    @Test
+    void aMergeKeepsTheOwnersClassAndVipAndItsUndoPutsTheSurvivorsBack() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String phone = phone();
+            String older = registerPerson(phone, idNumber());
+            String newer = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone
+                    + "\"]}").path("id");
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"lifecycleClass\":\"OWNER\",\"reason\":\"bought here\"}")
+                    .when().put("/api/customers/" + newer + "/lifecycle-class").then().statusCode(200);
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"vip\":true,\"reason\":\"fleet buyer\"}").when().put("/api/customers/" + newer + "/vip")
+                    .then().statusCode(200);
+
+            String mergeId = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
+                    .when().post("/api/customer-merges").then().statusCode(201).body("survivorId", equalTo(older))
+                    .body("choices.find { it.field == 'lifecycleClass' }.winner", equalTo(newer))
+                    .body("choices.find { it.field == 'lifecycleClass' }.value", equalTo("OWNER"))
+                    .body("choices.find { it.field == 'vip' }.winner", equalTo(newer))
+                    .extract().path("mergeId");
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                    .then().body("lifecycleClass", equalTo("OWNER")).body("vip", equalTo(true));
+            var classified = events.await(r -> CustomerEvents.CLASSIFIED.equals(r.event().getType())
+                    && older.equals(r.event().getSubject()), Duration.ofSeconds(10));
+            assertEquals("merge", classified.data().get("cause").asText());
+            EventSchemas.assertValid(classified.value());
+            events.await(r -> CustomerEvents.VIP_CHANGED.equals(r.event().getType()) && older.equals(r.event().getSubject()),
+                    Duration.ofSeconds(10));
+
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"reason\":\"two people\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                    .then().body("lifecycleClass", equalTo("POTENTIAL")).body("vip", equalTo(false));
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + newer)
+                    .then().body("lifecycleClass", equalTo("OWNER")).body("vip", equalTo(true));
+            events.await(r -> CustomerEvents.CLASSIFIED.equals(r.event().getType()) && older.equals(r.event().getSubject())
+                    && "merge-undone".equals(r.data().get("cause").asText()), Duration.ofSeconds(10));
+        }
+    }
+
     /** The merged record's spend joins the survivor's (its value tier and lifetime value follow) and goes back on undo. */
     @Test
     void aMergeJoinsSpendAndItsUndoTakesItBack() {

@@ -99,4 +99,22 @@ class LifecycleClassTest {
         assertEquals(EnumSet.of(INTENT, OWNER, OTHER_SOLD, OTHER_BRAND, DEFEATED, POTENTIAL), INTENT.next());
         assertEquals(EnumSet.of(INTENT, OWNER, OTHER_SOLD, OTHER_BRAND, POTENTIAL), DEFEATED.next());
     }
+
+    /** Merging two records: an owner record makes the person an owner, any knowledge beats a bare contact. */
+    @Test
+    void mergedRecordsKeepWhatEitherKnows() {
+        assertEquals(OWNER, LifecycleClass.merged(POTENTIAL, OWNER));
+        assertEquals(OWNER, LifecycleClass.merged(INTENT, OWNER));
+        assertEquals(LOST, LifecycleClass.merged(POTENTIAL, LOST), "not a transition, but what the records say");
+        assertEquals(LOST, LifecycleClass.merged(DEFEATED, LOST));
+        assertEquals(OWNER, LifecycleClass.merged(OWNER, INTENT), "an owner stays an owner");
+        assertEquals(LOST, LifecycleClass.merged(LOST, OWNER), "between owners the survivor's class stays");
+        assertEquals(INTENT, LifecycleClass.merged(POTENTIAL, INTENT));
+        assertEquals(DEFEATED, LifecycleClass.merged(POTENTIAL, DEFEATED));
+        assertEquals(INTENT, LifecycleClass.merged(INTENT, DEFEATED), "between prospects the survivor's class stays");
+        assertEquals(OTHER_BRAND, LifecycleClass.merged(OTHER_BRAND, POTENTIAL));
+        for (LifecycleClass c : LifecycleClass.values()) {
+            assertEquals(c, LifecycleClass.merged(c, c));
+        }
+    }
 }
