@@ -21,6 +21,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,6 +53,16 @@ public class VehicleResource {
     }
 
     public record Transfer(@NotNull UUID customerId, @NotNull LocalDate on) {
+    }
+
+    /** The fields a vehicle's record may change (absent: unchanged). */
+    public record VehicleChange(@Size(max = 16) String plate, @Size(max = 32) String colour, LocalDate registrationDate,
+                                LocalDate warrantyEnd, @PositiveOrZero Integer warrantyKm, LocalDate insuranceExpiry,
+                                LocalDate inspectionDue) {
+        VehicleRegistry.Changes changes() {
+            return new VehicleRegistry.Changes(plate, colour, registrationDate, warrantyEnd, warrantyKm, insuranceExpiry,
+                    inspectionDue);
+        }
     }
 
     public record ReadingInput(@NotNull LocalDate readOn, @NotNull @PositiveOrZero @Max(5_000_000) Integer km,
@@ -104,6 +115,20 @@ public class VehicleResource {
         Vehicle v = vehicles.get(id);
         return Response.ok(VehicleView.of(v, vehicles.previousOwners(v.id), vehicles.readings(v.id)))
                 .tag(ETags.entityTag(v.version)).build();
+    }
+
+    /**
+     * Changes a vehicle's plate, colour, registration, warranty, insurance or inspection dates; needs the
+     * ETag read last in If-Match (412 when stale). Each change is in the owner's history.
+     */
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
+            Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
+    public Response update(@PathParam("id") UUID id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+                           @NotNull @Valid VehicleChange change) {
+        Vehicle v = vehicles.update(id, ifMatch, change.changes());
+        return Response.ok(VehicleView.of(v)).tag(ETags.entityTag(v.version)).build();
     }
 
     /** The car changes hands; the previous owner goes into its ownership history. */

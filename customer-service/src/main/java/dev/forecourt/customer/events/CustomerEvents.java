@@ -28,6 +28,7 @@ public final class CustomerEvents {
     public static final String CARE_TOUCHPOINT_DUE = "forecourt.customer.care-touchpoint-due.v1";
     public static final String VEHICLE_REGISTERED = "forecourt.customer.vehicle-registered.v1";
     public static final String VEHICLE_TRANSFERRED = "forecourt.customer.vehicle-transferred.v1";
+    public static final String VEHICLE_UPDATED = "forecourt.customer.vehicle-updated.v1";
     public static final String IMPORTED = "forecourt.customer.imported.v1";
 
     public record Registered(UUID customerId, String storeId, String kind, String lifecycleClass, String sourceChannel) {
@@ -84,6 +85,11 @@ public final class CustomerEvents {
     }
 
     public record VehicleTransferred(UUID vehicleId, String vin, UUID fromCustomerId, UUID toCustomerId, LocalDate on) {
+    }
+
+    /** The names of the fields that changed; their values are read from the vehicle. */
+    public record VehicleUpdated(UUID vehicleId, String vin, UUID customerId, String storeId, List<String> fields,
+                                 long version) {
     }
 
     /** One event per chunk of a bulk import (up to 1,000 customers), instead of one registered event each. */

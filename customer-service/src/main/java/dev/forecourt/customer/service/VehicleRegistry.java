@@ -5,6 +5,7 @@ import dev.forecourt.customer.domain.Vehicle;
 import dev.forecourt.platform.vehicle.Vin;
 import dev.forecourt.customer.domain.WarrantyPolicy;
 import dev.forecourt.customer.events.CustomerEvents;
+import dev.forecourt.platform.api.ETags;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
 import dev.forecourt.platform.problem.ProblemException;
@@ -44,6 +45,9 @@ public class VehicleRegistry {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    ChangeLog changeLog;
 
     @Inject
     CustomerRegistry customers;
@@ -101,6 +105,48 @@ public class VehicleRegistry {
     @Transactional
     public Vehicle get(UUID id) {
         return user.visible(Vehicle.<Vehicle>findById(id), v -> v.storeId, "vehicle", id);
+    }
+
+    /** What can change on a vehicle's record (null: unchanged); its identity (VIN, make, model) cannot. */
+    public record Changes(String plate, String colour, LocalDate registrationDate, LocalDate warrantyEnd, Integer warrantyKm,
+                          LocalDate insuranceExpiry, LocalDate inspectionDue) {
+    }
+
+    /**
+     * Changes a visible vehicle if {@code ifMatch} is its current version (412 otherwise); each change is
+     * recorded in its owner's history and the changed fields' names are published. A vehicle of a record
+     * merged into another belongs to the survivor already, so no such check is needed.
+     */
+    @Transactional
+    public Vehicle update(UUID vehicleId, String ifMatch, Changes in) {
+        Vehicle v = get(vehicleId);
+        ETags.requireMatch(ifMatch, v.version);
+        List<ChangeLog.Change> changes = new java.util.ArrayList<>();
+        v.plate = changed(changes, "plate", v.plate, in.plate());
+        v.colour = changed(changes, "colour", v.colour, in.colour());
+        v.registrationDate = changed(changes, "registrationDate", v.registrationDate, in.registrationDate());
+        v.warrantyEnd = changed(changes, "warrantyEnd", v.warrantyEnd, in.warrantyEnd());
+        v.warrantyKm = changed(changes, "warrantyKm", v.warrantyKm, in.warrantyKm());
+        v.insuranceExpiry = changed(changes, "insuranceExpiry", v.insuranceExpiry, in.insuranceExpiry());
+        v.inspectionDue = changed(changes, "inspectionDue", v.inspectionDue, in.inspectionDue());
+        if (changes.isEmpty()) {
+            return v;
+        }
+        v.persistAndFlush(); // increments the version, which the event carries
+        changeLog.record(v.ownerId, user.id(), changes.stream().map(c -> new ChangeLog.Change("vehicle." + c.field(),
+                c.oldValue(), c.newValue())).toList(), "vehicle " + v.vin);
+        outbox.publish(new DomainEvent(CustomerEvents.VEHICLE_UPDATED, CustomerEvents.VEHICLE, v.id.toString(), v.storeId,
+                new CustomerEvents.VehicleUpdated(v.id, v.vin, v.ownerId, v.storeId,
+                        changes.stream().map(ChangeLog.Change::field).toList(), v.version)));
+        return v;
+    }
+
+    private static <T> T changed(List<ChangeLog.Change> changes, String field, T current, T requested) {
+        if (requested == null || requested.equals(current)) {
+            return current;
+        }
+        changes.add(new ChangeLog.Change(field, current == null ? null : current.toString(), requested.toString()));
+        return requested;
     }
 
     /** The vehicles of a customer visible to the caller (404 otherwise). */

@@ -452,6 +452,42 @@ class CustomerRecordTest {
                 .when().post("/api/customers/resolve").then().statusCode(422);
     }
 
+    /** Insurance renewed, a new plate: the vehicle's record changes under If-Match, into the owner's history and an event. */
+    @Test
+    void aVehiclesRecordChangesWithItsVersionAndIsAudited() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String owner = registerPerson(phone(), idNumber());
+            var created = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                    .body("{\"vin\":\"" + vin() + "\",\"insuranceExpiry\":\"2026-03-01\"}")
+                    .when().post("/api/customers/" + owner + "/vehicles").then().statusCode(201).extract();
+            String vehicle = created.path("id");
+            String etag = given().header("Authorization", Tokens.bearer("advisor.a")).when().get("/api/vehicles/" + vehicle)
+                    .then().statusCode(200).extract().header("ETag");
+            String newTag = given().header("Authorization", Tokens.bearer("advisor.a")).header("If-Match", etag)
+                    .contentType("application/json").body("{\"insuranceExpiry\":\"2027-03-01\",\"plate\":\"浙A12345\"}")
+                    .when().patch("/api/vehicles/" + vehicle).then().statusCode(200)
+                    .body("insuranceExpiry", equalTo("2027-03-01")).body("plate", equalTo("浙A12345"))
+                    .extract().header("ETag");
+            assertNotEquals(etag, newTag);
+            given().header("Authorization", Tokens.bearer("advisor.a")).header("If-Match", etag)
+                    .contentType("application/json").body("{\"colour\":\"red\"}")
+                    .when().patch("/api/vehicles/" + vehicle).then().statusCode(412);
+            given().header("Authorization", Tokens.bearer("advisor.a")).header("If-Match", newTag)
+                    .contentType("application/json").body("{\"warrantyKm\":-1}")
+                    .when().patch("/api/vehicles/" + vehicle).then().statusCode(422).contentType(PROBLEM)
+                    .body("errors[0].field", containsString("warrantyKm"));
+            var updated = events.awaitEvent(CustomerEvents.VEHICLE_UPDATED, vehicle, Duration.ofSeconds(10));
+            EventSchemas.assertValid(updated.value());
+            assertEquals(List.of("plate", "insuranceExpiry"), List.of(updated.data().get("fields").get(0).asText(),
+                    updated.data().get("fields").get(1).asText()));
+            assertFalse(new String(updated.value(), java.nio.charset.StandardCharsets.UTF_8).contains("12345"), "no plate in the event");
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + owner + "/history")
+                    .then().body("find { it.field == 'vehicle.insuranceExpiry' }.oldValue", equalTo("2026-03-01"))
+                    .body("find { it.field == 'vehicle.insuranceExpiry' }.newValue", equalTo("2027-03-01"))
+                    .body("find { it.field == 'vehicle.insuranceExpiry' }.actor", equalTo(Tokens.subject("advisor.a")));
+        }
+    }
+
     /** A tier is earned by the last 24 months: the daily job lowers it when the spend that earned it leaves them, and says why. */
     @Test
     void aValueTierFallsWhenItsSpendLeavesTheTwentyFourMonths() {

@@ -61,6 +61,7 @@ class CustomerSecurityMatrixTest {
             "GET|/api/customers/{c}/vehicles||analyst|consultant.b",
             "POST|/api/customers/{c}/vehicles|{\"vin\":\"1M8GDM9AXKP042788\"}|analyst|consultant.b",
             "GET|/api/vehicles/{v}||analyst|consultant.b",
+            "PATCH|/api/vehicles/{v}|{\"colour\":\"red\"}|analyst|consultant.b",
             "POST|/api/vehicles/{v}/odometer-readings|{\"readOn\":\"2025-01-01\",\"km\":1,\"source\":\"s\"}|analyst|-",
             "POST|/api/vehicles/{v}/transfers|{\"customerId\":\"{c}\",\"on\":\"2025-01-01\"}|consultant.a|-",
             "GET|/api/vehicles||analyst|-",
