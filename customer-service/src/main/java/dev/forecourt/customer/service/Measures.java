@@ -47,8 +47,12 @@ public class Measures {
         long sales = ((Number) em.createNativeQuery("SELECT count(*) FROM customer_activity a"
                         + " JOIN customer c ON c.id = a.customer_id"
                         + " WHERE c.store_id = ?1 AND a.kind = 'PURCHASE' AND a.occurred_on >= ?2 AND a.occurred_on < ?3"
-                        + " AND EXISTS (SELECT 1 FROM customer_activity p WHERE p.customer_id = a.customer_id"
-                        + " AND p.kind = 'PURCHASE' AND p.occurred_on < a.occurred_on)")
+                        // an existing customer: one who had bought from us before, as recorded here or as a
+                        // car they own that is marked sold by us (the bulk import does not mark its cars)
+                        + " AND (EXISTS (SELECT 1 FROM customer_activity p WHERE p.customer_id = a.customer_id"
+                        + " AND p.kind = 'PURCHASE' AND p.occurred_on < a.occurred_on)"
+                        + " OR EXISTS (SELECT 1 FROM vehicle v WHERE v.owner_id = a.customer_id AND v.sold_by_us"
+                        + " AND v.purchase_date < a.occurred_on))")
                 .setParameter(1, storeId).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
         ZoneId zone = ZoneId.of(settings.care().zone());
         long lost = ((Number) em.createNativeQuery("SELECT count(DISTINCT ch.customer_id) FROM customer_change ch"

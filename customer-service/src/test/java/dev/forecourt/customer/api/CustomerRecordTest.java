@@ -263,9 +263,28 @@ class CustomerRecordTest {
     // ---------------------------------------------------------------- lifecycle
 
     long lostBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        return measure("lost", from, to);
+    }
+
+    long measure(String figure, java.time.LocalDate from, java.time.LocalDate to) {
         return given().header("Authorization", Tokens.bearer("manager.a")).queryParam("storeId", "store-a")
                 .queryParam("from", from.toString()).queryParam("to", to.toString())
-                .when().get("/api/customer-measures/loyalty").then().statusCode(200).extract().<Number>path("lost").longValue();
+                .when().get("/api/customer-measures/loyalty").then().statusCode(200).extract().<Number>path(figure).longValue();
+    }
+
+    /** An owner of a car we sold, registered by hand, who buys again is a sale to an existing customer. */
+    @Test
+    void aSaleToTheOwnerOfACarWeSoldCountsAsASaleToAnExistingCustomer() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        long before = measure("salesToExisting", today.minusDays(1), today.plusDays(2));
+        String owner = registerPerson(phone(), idNumber());
+        given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"vin\":\"" + vin() + "\",\"soldByUs\":true,\"purchaseDate\":\"2023-05-01\"}")
+                .when().post("/api/customers/" + owner + "/vehicles").then().statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> loyalty.recordActivity(em.find(Customer.class, UUID.fromString(owner),
+                        jakarta.persistence.LockModeType.PESSIMISTIC_WRITE), Loyalty.Activity.PURCHASE,
+                new java.math.BigDecimal("180000"), today, "test:" + UUID.randomUUID(), "test"));
+        assertEquals(before + 1, measure("salesToExisting", today.minusDays(1), today.plusDays(2)));
     }
 
     /**
