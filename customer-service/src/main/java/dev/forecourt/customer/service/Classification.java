@@ -46,6 +46,9 @@ public class Classification {
     @Inject
     EntityManager em;
 
+    /** The cause of a manager's change. */
+    public static final String MANUAL = "MANUAL";
+
     /** A manager's change with a reason; an illegal transition is a 409 naming what is allowed. */
     @Transactional
     public Customer classifyManually(UUID id, Target target, String reason) {
@@ -54,7 +57,7 @@ public class Classification {
             throw ProblemException.conflict("customer " + id + " was merged into " + c.mergedInto);
         }
         try {
-            classify(c, target, reason, "MANUAL", user.id());
+            classify(c, target, reason, MANUAL, user.id());
         } catch (LifecycleClass.IllegalTransitionException e) {
             throw ProblemException.conflict(e.getMessage());
         }
@@ -105,9 +108,11 @@ public class Classification {
         c.updatedAt = Instant.now();
         em.flush(); // the version the event carries
         changeLog.record(c.id, actor, changes, reason);
+        // A manager's reason is typed by staff and may name people: it stays in the audited history, and
+        // the event says only that the change was manual (like a manager's VIP decision).
         outbox.publish(new DomainEvent(CustomerEvents.CLASSIFIED, CustomerEvents.AGGREGATE, c.id.toString(), c.storeId,
                 new CustomerEvents.Classified(c.id, c.storeId, from, to.name(), grade == null ? null : grade.name(),
-                        stage == null ? null : stage.name(), reason, cause, c.version)));
+                        stage == null ? null : stage.name(), MANUAL.equals(cause) ? null : reason, cause, c.version)));
         return true;
     }
 

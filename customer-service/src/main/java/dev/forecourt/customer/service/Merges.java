@@ -309,8 +309,8 @@ public class Merges {
         loyalty.recomputeTier(survivor, today());
         loyalty.recomputeTier(merged, today());
         if (undo.classAfter() != null && undo.classAfter().equals(Classification.current(survivor))) { // not changed since
-            classification.setForMerge(survivor, undo.classBefore(), "merge " + mergeId + " undone: " + reason,
-                    "merge-undone", user.id());
+            // (the manager's reason for the undo is on the merge and in the mergedFrom history entry, not published)
+            classification.setForMerge(survivor, undo.classBefore(), "merge " + mergeId + " undone", "merge-undone", user.id());
         }
         if (undo.vipSet() && survivor.vip && vipFromMerge(merged).equals(survivor.vipReason)) {
             setVip(survivor, false, null, "merge " + mergeId + " undone: " + reason);

@@ -338,6 +338,9 @@ class CustomerRecordTest {
             EventSchemas.assertValid(classified.value());
             assertEquals("POTENTIAL", classified.data().get("from").asText());
             assertEquals("MANUAL", classified.data().get("cause").asText());
+            assertTrue(classified.data().get("reason").isNull(), "a manager's free text stays in the history");
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + customer + "/history")
+                    .then().body("find { it.field == 'lifecycleClass' }.reason", equalTo("asked for a quote"));
         }
     }
 
