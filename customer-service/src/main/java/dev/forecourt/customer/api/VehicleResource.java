@@ -55,10 +55,17 @@ public class VehicleResource {
     public record Transfer(@NotNull UUID customerId, @NotNull LocalDate on) {
     }
 
-    /** The fields a vehicle's record may change (absent: unchanged). */
-    public record VehicleChange(@Size(max = 16) String plate, @Size(max = 32) String colour, LocalDate registrationDate,
-                                LocalDate warrantyEnd, @PositiveOrZero Integer warrantyKm, LocalDate insuranceExpiry,
-                                LocalDate inspectionDue) {
+    /**
+     * The fields a vehicle's record may change (absent: unchanged); its identity (VIN, brand, series,
+     * model) may not, and naming it is a 422 rather than silently ignored.
+     */
+    public record VehicleChange(@Size(min = 1, max = 16) String plate, @Size(min = 1, max = 32) String colour,
+                                LocalDate registrationDate, LocalDate warrantyEnd, @PositiveOrZero Integer warrantyKm,
+                                LocalDate insuranceExpiry, LocalDate inspectionDue,
+                                @jakarta.validation.constraints.Null(message = "a vehicle keeps its VIN; register the other car instead") String vin,
+                                @jakarta.validation.constraints.Null(message = "a vehicle keeps its make") String brand,
+                                @jakarta.validation.constraints.Null(message = "a vehicle keeps its series") String series,
+                                @jakarta.validation.constraints.Null(message = "a vehicle keeps its model") String model) {
         VehicleRegistry.Changes changes() {
             return new VehicleRegistry.Changes(plate, colour, registrationDate, warrantyEnd, warrantyKm, insuranceExpiry,
                     inspectionDue);

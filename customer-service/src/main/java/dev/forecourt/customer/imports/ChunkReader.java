@@ -53,7 +53,9 @@ final class ChunkReader implements AutoCloseable {
     private final long size;
     private final ObjectReader csvReader;             // CSV
     private MappingIterator<String[]> csvRows;        // CSV: the current parser, replaced after a broken record
-    private long csvCharBase;                         // CSV: where the current parser started, in characters
+    private long csvByteBase;                         // CSV: the byte where the current parser started
+    private long inBase;                              // the byte where {@code in} started counting
+    private Exception pendingCsvFailure;              // CSV: a resumed parser could not even start its first record
     private final BoundedLines ndjsonLines;           // NDJSON: one value a line
     private final ObjectReader ndjsonRow;
     private Map<String, Integer> columns; // CSV only, from the header row: the (stripped) names and their cells
@@ -73,7 +75,8 @@ final class ChunkReader implements AutoCloseable {
             CsvFactory bounded = CsvFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_LINE).build()).build();
             this.csvReader = new CsvMapper(bounded).enable(CsvParser.Feature.WRAP_AS_ARRAY).readerFor(String[].class);
-            this.csvRows = csvReader.readValues(in);
+            this.csvRows = csvReader.readValues(in); // Jackson's own strict UTF-8; it skips a byte-order mark
+            this.csvByteBase = startsWithByteOrderMark(file) ? 3 : 0; // which its character offsets do not count
             this.ndjsonLines = null;
             this.ndjsonRow = null;
         } else {
@@ -98,8 +101,17 @@ final class ChunkReader implements AutoCloseable {
             Map<String, String> fields;
             String text = null; // an NDJSON line as read, kept for the report if it cannot be read as a row
             line++;
-            long recordStart = format == ImportJobs.Format.CSV ? csvCharBase + Math.max(0, csvRows.getCurrentLocation().getCharOffset()) : 0;
+            // where the record begins, in characters from where the current parser started
+            long recordStart = csvRows != null ? Math.max(0, csvRows.getCurrentLocation().getCharOffset()) : 0;
             try {
+                if (pendingCsvFailure != null) {
+                    Exception e = pendingCsvFailure;
+                    pendingCsvFailure = null;
+                    if (e instanceof IOException io) {
+                        throw io;
+                    }
+                    throw (RuntimeException) e;
+                }
                 if (format == ImportJobs.Format.CSV) {
                     if (!csvRows.hasNextValue()) {
                         ended = true;
@@ -148,7 +160,7 @@ final class ChunkReader implements AutoCloseable {
         }
         // What the parser has taken from the file: ahead of the rows by at most a buffer, close enough for
         // progress. (The CSV parser's own location counts characters, not bytes.)
-        long bytesRead = ended ? size : in.getCount();
+        long bytesRead = ended ? size : inBase + in.getCount();
         t = phases.lap("read", t);
         // Hashing and sealing are pure CPU: spread them over the cores. The name is sealed for every
         // row although only new customers use it (1 in 100 rows of a typical file is a repeat).
@@ -173,49 +185,89 @@ final class ChunkReader implements AutoCloseable {
     }
 
     /**
-     * After a CSV record that cannot be read (a stray quote, a value over the bound), reading goes on
-     * with a new parser at the line after the one where that record began, under the same header. A
-     * stray quote makes the parser take the lines after it as one quoted value, until a closing quote
-     * or the bound of {@link #MAX_LINE} characters: so those lines are read again, at most that much.
-     * Characters, not bytes, because the parser counts characters. Returns that first line as it was
-     * sent, for the report, or null when longer than the bound (it is not held).
+     * After a CSV record that cannot be read (a stray quote, a value over the bound, bytes that are not
+     * UTF-8), reading goes on with a new parser at the line after the one where that record began, under
+     * the same header. A stray quote makes the parser take the lines after it as one quoted value, until
+     * a closing quote or the bound of {@link #MAX_LINE} characters: so those lines are read again, at
+     * most that much. The parser counts characters from where it started ({@code recordStart}); the file
+     * is opened again at the byte where that parser started and decoded up to there, so each resumption
+     * costs the distance since the last one, not since the file's start. A line ends at LF, CR LF or CR,
+     * as for the parser. Every parser decodes strictly, so bytes that are not UTF-8 are always a
+     * rejection, never a silent U+FFFD. Returns the record's first line as sent, for the report, or null
+     * when longer than the bound (it is not held).
      */
     private String resumeCsvAfterLineAt(long recordStart) throws IOException {
-        csvRows.close();
+        if (csvRows != null) {
+            csvRows.close();
+        }
         in.close();
-        in = new CountingInputStream(Files.newInputStream(file));
-        java.io.Reader chars = new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        chars.mark(1);
-        if (chars.read() != '\uFEFF') { // a byte-order mark, which the parser skips without counting
-            chars.reset();
-        }
-        long at = 0;
-        while (at < recordStart) {
-            long skipped = chars.skip(recordStart - at);
-            if (skipped <= 0) {
-                break;
-            }
-            at += skipped;
-        }
-        int c;
-        do { // the end of the line before the record, where the parser's location may point
-            c = chars.read();
-            at++;
-        } while (c == '\r' || c == '\n');
-        StringBuilder sent = new StringBuilder();
-        while (c != -1 && c != '\n') { // the record's first line
-            if (sent != null && c != '\r') {
-                sent.append((char) c);
-                if (sent.length() > MAX_LINE) {
-                    sent = null;
+        long at = csvByteBase;
+        try (java.io.Reader chars = strictUtf8(openAt(at))) { // what the parser had read before the record
+            char[] buffer = new char[8192];
+            for (long left = recordStart; left > 0; ) {
+                int n = chars.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
                 }
+                for (int i = 0; i < n; i++) {
+                    char c = buffer[i];
+                    at += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3; // a surrogate pair: 4
+                }
+                left -= n;
             }
-            c = chars.read();
-            at++;
         }
-        csvCharBase = at;
-        csvRows = csvReader.readValues(chars);
-        return sent == null ? null : sent.toString();
+        java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+        try (InputStream bytes = new java.io.BufferedInputStream(openAt(at))) {
+            int b;
+            do { // the end of the line before the record, where the parser's location may point
+                b = bytes.read();
+                at++;
+            } while (b == '\r' || b == '\n');
+            while (b != -1 && b != '\n' && b != '\r') { // the record's first line
+                if (sent != null) {
+                    sent.write(b);
+                    if (sent.size() > 4 * MAX_LINE) {
+                        sent = null;
+                    }
+                }
+                b = bytes.read();
+                at++;
+            }
+            if (b == '\r' && bytes.read() == '\n') {
+                at++;
+            }
+        }
+        csvByteBase = at;
+        in = new CountingInputStream(openAt(at));
+        inBase = at;
+        try {
+            csvRows = csvReader.readValues(strictUtf8(in)); // reads the first record's start at once
+        } catch (IOException | RuntimeException unreadable) {
+            csvRows = null;
+            pendingCsvFailure = unreadable; // that record's rejection, at the top of the next turn
+        }
+        String line = sent == null ? null : new String(sent.toByteArray(), StandardCharsets.UTF_8);
+        return line == null || line.length() > MAX_LINE ? null : line;
+    }
+
+    private static boolean startsWithByteOrderMark(Path file) throws IOException {
+        try (InputStream s = Files.newInputStream(file)) {
+            byte[] head = s.readNBytes(3);
+            return head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+        }
+    }
+
+    /** The file from this byte on (a seek, not a read). */
+    private InputStream openAt(long position) throws IOException {
+        InputStream s = Files.newInputStream(file);
+        s.skipNBytes(position);
+        return s;
+    }
+
+    private static java.io.Reader strictUtf8(InputStream bytes) {
+        return new InputStreamReader(bytes, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
     }
 
     /** Why a record could not be read, in the file's terms: Jackson's bound names its own Java API. */
@@ -223,6 +275,10 @@ final class ChunkReader implements AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StreamConstraintsException) {
                 return String.format("a value longer than %,d characters", MAX_LINE);
+            }
+            if (t instanceof java.nio.charset.CharacterCodingException || t instanceof java.io.CharConversionException) {
+                // The parser reads ahead, so a good row just before the bad bytes can be rejected with them.
+                return "bytes that are not UTF-8 here or on the next line (save the file as UTF-8)";
             }
         }
         return ImportJobs.firstLine(e.getMessage());

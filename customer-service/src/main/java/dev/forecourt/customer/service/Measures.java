@@ -52,14 +52,18 @@ public class Measures {
                         + " AND (EXISTS (SELECT 1 FROM customer_activity p WHERE p.customer_id = a.customer_id"
                         + " AND p.kind = 'PURCHASE' AND p.occurred_on < a.occurred_on)"
                         + " OR EXISTS (SELECT 1 FROM vehicle v WHERE v.owner_id = a.customer_id AND v.sold_by_us"
-                        + " AND v.purchase_date < a.occurred_on))")
+                        + " AND v.purchase_date < a.occurred_on"
+                        // bought from us, not second-hand from someone who did
+                        + " AND NOT EXISTS (SELECT 1 FROM vehicle_ownership o WHERE o.vehicle_id = v.id)))")
                 .setParameter(1, storeId).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
         ZoneId zone = ZoneId.of(settings.care().zone());
         long lost = ((Number) em.createNativeQuery("SELECT count(DISTINCT ch.customer_id) FROM customer_change ch"
                         + " JOIN customer c ON c.id = ch.customer_id"
                         + " WHERE c.store_id = ?1 AND ch.field = 'lifecycleClass' AND ch.new_value LIKE 'LOST%'"
-                        // becoming lost, not a lost customer's stage moving on (LOST -> LOST)
+                        // becoming lost, not a lost customer's stage moving on (LOST -> LOST), nor a merge
+                        // giving a survivor the class of a record that was counted when it became lost
                         + " AND (ch.old_value IS NULL OR ch.old_value NOT LIKE 'LOST%')"
+                        + " AND (ch.reason IS NULL OR ch.reason NOT LIKE 'merge %')"
                         + " AND ch.changed_at >= ?2 AND ch.changed_at < ?3")
                 .setParameter(1, storeId).setParameter(2, from.atStartOfDay(zone).toInstant())
                 .setParameter(3, to.atStartOfDay(zone).toInstant()).getSingleResult()).longValue();

@@ -272,6 +272,28 @@ class CustomerRecordTest {
                 .when().get("/api/customer-measures/loyalty").then().statusCode(200).extract().<Number>path(figure).longValue();
     }
 
+    /** A merge that gives a survivor a lost owner's class does not count that person as lost a second time. */
+    @Test
+    void aMergeDoesNotCountALostOwnerTwice() {
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        String phone = phone();
+        String older = registerPerson(phone, idNumber());
+        String newer = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone
+                + "\"]}").path("id");
+        for (String body : List.of("{\"lifecycleClass\":\"OWNER\",\"reason\":\"bought here\"}",
+                "{\"lifecycleClass\":\"LOST\",\"lostStage\":\"FIRST_SERVICE_LOST\",\"reason\":\"no first service\"}")) {
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json").body(body)
+                    .when().put("/api/customers/" + newer + "/lifecycle-class").then().statusCode(200);
+        }
+        long lost = lostBetween(today.minusDays(1), today.plusDays(2));
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
+                .when().post("/api/customer-merges").then().statusCode(201).body("survivorId", equalTo(older));
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
+                .then().body("lifecycleClass", equalTo("LOST"));
+        assertEquals(lost, lostBetween(today.minusDays(1), today.plusDays(2)));
+    }
+
     /** An owner of a car we sold, registered by hand, who buys again is a sale to an existing customer. */
     @Test
     void aSaleToTheOwnerOfACarWeSoldCountsAsASaleToAnExistingCustomer() {
@@ -498,6 +520,10 @@ class CustomerRecordTest {
                     .contentType("application/json").body("{\"warrantyKm\":-1}")
                     .when().patch("/api/vehicles/" + vehicle).then().statusCode(422).contentType(PROBLEM)
                     .body("errors[0].field", containsString("warrantyKm"));
+            given().header("Authorization", Tokens.bearer("advisor.a")).header("If-Match", newTag)
+                    .contentType("application/json").body("{\"vin\":\"" + vin() + "\"}")
+                    .when().patch("/api/vehicles/" + vehicle).then().statusCode(422).contentType(PROBLEM)
+                    .body("errors[0].field", containsString("vin"));
             var updated = events.awaitEvent(CustomerEvents.VEHICLE_UPDATED, vehicle, Duration.ofSeconds(10));
             EventSchemas.assertValid(updated.value());
             assertEquals(List.of("plate", "insuranceExpiry"), List.of(updated.data().get("fields").get(0).asText(),

@@ -103,6 +103,34 @@ class ChunkReaderTest {
         }
     }
 
+    /**
+     * Old Mac line ends (CR alone) are line ends for the resumption too, and bytes that are not UTF-8
+     * are a rejection after a resumption as before it, never a name with U+FFFD in it.
+     */
+    @Test
+    void aResumptionKeepsCrLineEndsAndStrictUtf8(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("rows.csv");
+        java.io.ByteArrayOutputStream csv = new java.io.ByteArrayOutputStream();
+        csv.writeBytes("name,phone\r王伟,13912345678\r\"李娜,13912345670\r赵六,13912345679\r".getBytes(StandardCharsets.UTF_8));
+        csv.writeBytes(new byte[]{(byte) 0xCD, (byte) 0xF5}); // 王 in GBK: not UTF-8
+        csv.writeBytes("五,13912345671\r钱七,13912345672\r".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, csv.toByteArray());
+        try (ChunkReader reader = new ChunkReader(file, ImportJobs.Format.CSV, new ObjectMapper(), crypto(), new Phases())) {
+            List<ImportItem> items = new java.util.ArrayList<>();
+            for (ChunkReader.Chunk chunk; (chunk = reader.next(100)) != null; ) {
+                items.addAll(chunk.items());
+            }
+            // Every line is accounted for, imported or rejected with its reason; the reading goes on past both
+            // breaks. (The parser reads ahead: the row just before the GBK line, 赵六, is rejected with it.)
+            assertEquals(List.of(2L, 3L, 4L, 5L, 6L), items.stream().map(i -> i.line).toList());
+            List<String> accepted = items.stream().filter(ImportItem::accepted).map(i -> i.row.name()).toList();
+            assertTrue(accepted.contains("王伟") && accepted.contains("钱七"), "read on: " + accepted);
+            assertTrue(accepted.stream().noneMatch(n -> n.contains("\uFFFD")), "no replacement characters: " + accepted);
+            assertTrue(items.get(3).rejection.startsWith("unreadable CSV at line 5: bytes that are not UTF-8"),
+                    items.get(3).rejection);
+        }
+    }
+
     /** Chunk by chunk, progress counts the file's bytes (the CSV parser's own location counts characters). */
     @Test
     void csvProgressCountsBytesAsTheFileIsRead(@TempDir Path dir) throws Exception {
