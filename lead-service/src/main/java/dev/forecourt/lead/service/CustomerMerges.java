@@ -31,9 +31,25 @@ public class CustomerMerges {
     @Inject
     Outbox outbox;
 
+    /** The customer a lead for this id belongs to: the last survivor if it was merged away, else itself. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID current(UUID customerId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> survivor = em.createNativeQuery("SELECT survivor_id FROM customer_alias WHERE merged_id = :id")
+                .setParameter("id", customerId).getResultList();
+        return survivor.isEmpty() ? customerId : survivor.get(0);
+    }
+
     /** {@code merged}'s leads and orders now belong to {@code survivor}; returns how many leads and orders moved. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int repoint(UUID mergeId, UUID merged, UUID survivor) {
+    public int repoint(UUID mergeId, UUID merged, UUID mergedInto) {
+        // The survivor may itself have been merged away already (a chain whose events came out of order).
+        UUID survivor = current(mergedInto);
+        em.createNativeQuery("UPDATE customer_alias SET survivor_id = :to WHERE survivor_id = :from")
+                .setParameter("from", merged).setParameter("to", survivor).executeUpdate();
+        em.createNativeQuery("INSERT INTO customer_alias (merged_id, survivor_id, merge_id) VALUES (:from, :to, :merge)"
+                        + " ON CONFLICT (merged_id) DO UPDATE SET survivor_id = EXCLUDED.survivor_id, merge_id = EXCLUDED.merge_id")
+                .setParameter("from", merged).setParameter("to", survivor).setParameter("merge", mergeId).executeUpdate();
         int orders = em.createNativeQuery("""
                 WITH moved AS (UPDATE sales_order SET customer_id = :to, version = version + 1
                                WHERE customer_id = :from RETURNING id)
@@ -53,9 +69,15 @@ public class CustomerMerges {
         return leads.size() + orders;
     }
 
-    /** Undoes {@link #repoint} for this merge: what it moved and still points at the survivor goes back. */
+    /**
+     * Undoes {@link #repoint} for this merge: the merged id is a customer again, and what the merge moved
+     * and still points at the survivor goes back. (Aliases of records merged into it before, flattened to
+     * the survivor, stay with the survivor.)
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int restore(UUID mergeId) {
+        em.createNativeQuery("DELETE FROM customer_alias WHERE merge_id = :merge").setParameter("merge", mergeId)
+                .executeUpdate();
         int orders = em.createNativeQuery("""
                 WITH back AS (UPDATE sales_order o SET customer_id = r.from_customer, version = o.version + 1
                               FROM customer_repoint r

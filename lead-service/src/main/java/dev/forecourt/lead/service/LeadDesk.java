@@ -36,6 +36,9 @@ public class LeadDesk {
     CurrentUser user;
 
     @Inject
+    CustomerMerges merges;
+
+    @Inject
     Assignments assignments;
 
     @Inject
@@ -66,6 +69,9 @@ public class LeadDesk {
     public Captured capture(String storeId, UUID customerId, LeadSource source, Interest interest, byte[] sealedContact) {
         user.requireStore(storeId);
         Instant now = clock.instant();
+        if (customerId != null) {
+            customerId = merges.current(customerId); // a record merged away: its survivor
+        }
         if (customerId != null) {
             Lead open = openLeadFor(customerId, storeId, interest, now);
             if (open != null) {

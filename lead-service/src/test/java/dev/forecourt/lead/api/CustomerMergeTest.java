@@ -90,10 +90,10 @@ class CustomerMergeTest {
             EventSchemas.assertValid(linked.value());
             assertEquals(2, repoints(mergeId)); // the lead and its order
 
-            // The same event delivered again moves nothing more and announces nothing more. A lead captured
-            // meanwhile for the merged record (by a client that had not heard of the merge) shows it: a second
-            // run of the merge would move it too.
+            // A lead captured afterwards for the merged record (by a client that had not heard of the merge)
+            // goes to the survivor. The same event delivered again moves nothing more and announces nothing more.
             String late = captureFor(merged, "280TSI");
+            assertEquals(survivor.toString(), customerOfLead(late));
             KafkaEvents.sendCloudEvent("customer-events", survivor.toString(),
                     mergeEvent("forecourt.customer.merged.v1", mergeEvent, mergeId, survivor, "mergedId", merged));
             UUID marker = UUID.randomUUID();
@@ -101,7 +101,6 @@ class CustomerMergeTest {
                     LeadApiTest.customerRegistered(UUID.randomUUID(), marker, "INDIVIDUAL"));
             await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew().call(
                     () -> dev.forecourt.lead.domain.KnownCustomer.findById(marker) != null)); // same partition: after the duplicate
-            assertEquals(merged.toString(), customerOfLead(late));
             assertEquals(2, repoints(mergeId));
             assertEquals(1, events.all().stream().filter(r -> LeadEvents.CUSTOMER_LINKED.equals(r.event().getType())
                     && lead.equals(r.event().getSubject())).count());
@@ -114,6 +113,28 @@ class CustomerMergeTest {
             assertEquals(survivor.toString(), customerOfLead(survivorsOwn));
             events.await(r -> LeadEvents.CUSTOMER_LINKED.equals(r.event().getType()) && lead.equals(r.event().getSubject())
                     && merged.toString().equals(r.data().get("customerId").asText()), Duration.ofSeconds(10));
+        }
+    }
+
+    /**
+     * A into B, then B into C: the two events are keyed by different survivors, so they may come in
+     * either order. A's lead ends with C both ways, and a lead captured for A later goes to C too.
+     */
+    @Test
+    void chainedMergesEndAtTheLastSurvivorInEitherOrderAndLaterLeadsFollow() {
+        for (boolean inOrder : new boolean[]{true, false}) {
+            UUID a = UUID.randomUUID(), b = UUID.randomUUID(), c = UUID.randomUUID();
+            String lead = captureFor(a, "330TSI");
+            byte[] aIntoB = mergeEvent("forecourt.customer.merged.v1", UUID.randomUUID(), UUID.randomUUID(), b, "mergedId", a);
+            byte[] bIntoC = mergeEvent("forecourt.customer.merged.v1", UUID.randomUUID(), UUID.randomUUID(), c, "mergedId", b);
+            KafkaEvents.sendCloudEvent("customer-events", (inOrder ? b : c).toString(), inOrder ? aIntoB : bIntoC);
+            KafkaEvents.sendCloudEvent("customer-events", (inOrder ? c : b).toString(), inOrder ? bIntoC : aIntoB);
+            await().atMost(Duration.ofSeconds(15)).until(() -> c.toString().equals(customerOfLead(lead)));
+            await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                    .createNativeQuery("SELECT count(*) FROM customer_alias WHERE merged_id IN (?1, ?2) AND survivor_id = ?3")
+                    .setParameter(1, a).setParameter(2, b).setParameter(3, c).getSingleResult()).longValue() == 2));
+            String later = captureFor(a, "380TSI");
+            assertEquals(c.toString(), customerOfLead(later), "a lead for a merged-away record goes to its survivor");
         }
     }
 
