@@ -75,7 +75,7 @@ public class SalesAndServiceConsumer {
                 if (unlinked(d)) {
                     yield NOTHING;
                 }
-                UUID customer = uuid(d, "customerId");
+                UUID customer = EventBatches.uuid(d, "customerId");
                 LeadGrade grade = grade(d, "to");
                 String reason = EventBatches.optionalText(d, "reason");
                 yield () -> reactions.leadGraded(customer, grade, reason, type);
@@ -85,14 +85,14 @@ public class SalesAndServiceConsumer {
                 if (unlinked(d)) {
                     yield NOTHING;
                 }
-                UUID customer = uuid(d, "customerId");
+                UUID customer = EventBatches.uuid(d, "customerId");
                 String reason = EventBatches.optionalText(d, "reason");
                 yield () -> reactions.leadDefeated(customer, reason, type);
             }
             case VEHICLE_DELIVERED -> {
                 JsonNode d = batches.data(event);
                 String referrer = EventBatches.optionalText(d, "referrerCustomerId");
-                var delivery = new Reactions.Delivery(uuid(d, "customerId"), vin(d), EventBatches.optionalText(d, "brand"),
+                var delivery = new Reactions.Delivery(EventBatches.uuid(d, "customerId"), vin(d), EventBatches.optionalText(d, "brand"),
                         EventBatches.optionalText(d, "series"), EventBatches.optionalText(d, "model"), money(d, "price"),
                         date(d, "deliveredOn"), referrer == null ? null : UUID.fromString(referrer),
                         type + ":" + EventBatches.text(d, "orderId"));
@@ -100,7 +100,7 @@ public class SalesAndServiceConsumer {
             }
             case SERVICE_LAPSED -> {
                 JsonNode d = batches.data(event);
-                UUID customer = uuid(d, "customerId");
+                UUID customer = EventBatches.uuid(d, "customerId");
                 LostStage stage = LostStage.valueOf(enumText(d, "stage", LostStage.class));
                 yield () -> reactions.serviceLapsed(customer, stage, type);
             }
@@ -108,7 +108,7 @@ public class SalesAndServiceConsumer {
                 JsonNode d = batches.data(event);
                 JsonNode km = d.get("odometerKm");
                 String vin = EventBatches.optionalText(d, "vin");
-                var settlement = new Reactions.Settlement(uuid(d, "customerId"), vin == null ? null : Vin.normalise(vin),
+                var settlement = new Reactions.Settlement(EventBatches.uuid(d, "customerId"), vin == null ? null : Vin.normalise(vin),
                         money(d, "amount"), date(d, "settledOn"), km == null || !km.canConvertToInt() ? null : km.asInt(),
                         type + ":" + EventBatches.text(d, "repairOrderId"));
                 yield () -> reactions.serviceSettled(settlement, type);
@@ -122,10 +122,6 @@ public class SalesAndServiceConsumer {
     /** A lead captured while customer-service was away has no customer yet: its grade and defeat concern no record here. */
     private static boolean unlinked(JsonNode d) {
         return !d.hasNonNull("customerId");
-    }
-
-    private static UUID uuid(JsonNode d, String field) {
-        return UUID.fromString(EventBatches.text(d, field)); // IllegalArgumentException when malformed: parked
     }
 
     private static LeadGrade grade(JsonNode d, String field) {

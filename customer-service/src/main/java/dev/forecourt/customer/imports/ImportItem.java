@@ -14,8 +14,8 @@ final class ImportItem {
     // shared header index (ChunkReader.Cells), not a map each: a chunk's maps were a third of what
     // the import held on the heap.
     private final Map<String, String> fields; // null if unreadable
-    // An unreadable NDJSON line as it was in the file (at most the reader's line bound), for the report;
-    // null for a readable row, a CSV record or a line too long to hold.
+    // An unreadable NDJSON line, or an unreadable CSV record's first line, as it was in the file (at most
+    // the reader's line bound), for the report; null for a readable row or a line too long to hold.
     private final String unreadableText;
     String rejection;
 

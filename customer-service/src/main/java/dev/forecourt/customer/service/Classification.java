@@ -120,16 +120,26 @@ public class Classification {
     @Transactional
     public Customer setVip(UUID id, boolean vip, String reason) {
         Customer c = customers.getLive(id, "VIP status");
-        if (c.vip != vip) {
-            changeLog.record(c.id, user.id(), List.of(new ChangeLog.Change("vip", String.valueOf(c.vip),
-                    String.valueOf(vip))), reason);
-            c.vip = vip;
-            c.vipReason = reason;
-            c.updatedAt = Instant.now();
-            outbox.publish(new DomainEvent(CustomerEvents.VIP_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
-                    c.storeId, new CustomerEvents.VipChanged(c.id, c.storeId, vip, "MANAGER")));
-        }
+        markVip(c, vip, reason, reason, "MANAGER", user.id());
         return c;
+    }
+
+    /**
+     * Sets the VIP flag: audited with {@code reason}, kept with {@code vipReason}, published with its
+     * {@code basis} (REFERRALS or MANAGER; a merge is a staff decision, so MANAGER). No-op when unchanged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markVip(Customer c, boolean vip, String vipReason, String reason, String basis, String actor) {
+        if (c.vip == vip) {
+            return;
+        }
+        changeLog.record(c.id, actor, List.of(new ChangeLog.Change("vip", String.valueOf(c.vip), String.valueOf(vip))),
+                reason);
+        c.vip = vip;
+        c.vipReason = vipReason;
+        c.updatedAt = Instant.now();
+        outbox.publish(new DomainEvent(CustomerEvents.VIP_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(),
+                c.storeId, new CustomerEvents.VipChanged(c.id, c.storeId, vip, basis)));
     }
 
     /**
@@ -149,13 +159,8 @@ public class Classification {
         List<Instant> times = em.createNativeQuery("SELECT referred_at FROM customer_referral WHERE referrer_id = ?1")
                 .setParameter(1, referrer.id).getResultList().stream().map(ChangeLog::instant).toList();
         if (VipRule.qualifiesByReferrals(times, Instant.now())) {
-            changeLog.record(referrer.id, actor, List.of(new ChangeLog.Change("vip", "false", "true")),
-                    VipRule.REFERRALS + " purchase referrals within a year");
-            referrer.vip = true;
-            referrer.vipReason = VipRule.REFERRALS + " purchase referrals within a year";
-            referrer.updatedAt = Instant.now();
-            outbox.publish(new DomainEvent(CustomerEvents.VIP_CHANGED, CustomerEvents.AGGREGATE, referrer.id.toString(),
-                    referrer.storeId, new CustomerEvents.VipChanged(referrer.id, referrer.storeId, true, "REFERRALS")));
+            String why = VipRule.REFERRALS + " purchase referrals within a year";
+            markVip(referrer, true, why, why, "REFERRALS", actor);
         }
     }
 

@@ -29,8 +29,9 @@ import java.util.UUID;
  * The daily jobs: birthday and holiday care touchpoints (published once per customer, occasion
  * and day, only with the channels the customer allows for marketing; none allowed, none sent),
  * points expiry, and the value tiers of customers whose spend or visits have just left the
- * 24-month window (a tier is otherwise recomputed only when something is recorded). Both are safe with several replicas: what was done is recorded in the same
- * transaction as its event.
+ * 24-month window (a tier is otherwise recomputed only when something is recorded). All are safe
+ * with several replicas: a tier is recomputed from the data, and for the others what was done is
+ * recorded in the same transaction as its event.
  */
 @ApplicationScoped
 public class DailyCare {

@@ -63,10 +63,11 @@ public class Measures {
                         // becoming lost, not a lost customer's stage moving on (LOST -> LOST), nor a merge
                         // giving a survivor the class of a record that was counted when it became lost
                         + " AND (ch.old_value IS NULL OR ch.old_value NOT LIKE 'LOST%')"
-                        + " AND (ch.reason IS NULL OR ch.reason NOT LIKE 'merge %')"
+                        + " AND (ch.reason IS NULL OR ch.reason NOT LIKE ?4)"
                         + " AND ch.changed_at >= ?2 AND ch.changed_at < ?3")
                 .setParameter(1, storeId).setParameter(2, from.atStartOfDay(zone).toInstant())
-                .setParameter(3, to.atStartOfDay(zone).toInstant()).getSingleResult()).longValue();
+                .setParameter(3, to.atStartOfDay(zone).toInstant()).setParameter(4, Merges.REASON_PREFIX + "%")
+                .getSingleResult()).longValue();
         return new LoyaltyFigures(storeId, from, to, sales, lost,
                 LoyaltyMeasures.loyaltyRate(sales, lost).orElse(null),
                 LoyaltyMeasures.disloyaltyRate(sales, lost).orElse(null));

@@ -227,14 +227,14 @@ public class Merges {
         Classification.Target classBefore = Classification.current(survivor);
         Classification.Target classAfter = null;
         if (LifecycleClass.merged(survivor.lifecycleClass, merged.lifecycleClass) != survivor.lifecycleClass
-                && classification.setForMerge(survivor, Classification.current(merged), "merge " + mergeId, "merge", user.id())) {
+                && classification.setForMerge(survivor, Classification.current(merged), reasonFor(mergeId), "merge", user.id())) {
             classAfter = Classification.current(survivor);
             published.add(new Survivorship.FieldChoice("lifecycleClass", merged.id, merged.lifecycleClass.name(),
                     merged.lifecycleClass.isOwner() ? "an owner's record: the person bought from us" : "more known than a contact"));
         }
         boolean vipSet = merged.vip && !survivor.vip;
         if (vipSet) {
-            setVip(survivor, true, vipFromMerge(merged), "merge " + mergeId);
+            classification.markVip(survivor, true, vipFromMerge(merged), reasonFor(mergeId), "MANAGER", user.id());
             published.add(new Survivorship.FieldChoice("vip", merged.id, "true", "either record a VIP"));
         }
         merged.mergedInto = survivor.id;
@@ -310,10 +310,10 @@ public class Merges {
         loyalty.recomputeTier(merged, today());
         if (undo.classAfter() != null && undo.classAfter().equals(Classification.current(survivor))) { // not changed since
             // (the manager's reason for the undo is on the merge and in the mergedFrom history entry, not published)
-            classification.setForMerge(survivor, undo.classBefore(), "merge " + mergeId + " undone", "merge-undone", user.id());
+            classification.setForMerge(survivor, undo.classBefore(), reasonFor(mergeId) + " undone", "merge-undone", user.id());
         }
         if (undo.vipSet() && survivor.vip && vipFromMerge(merged).equals(survivor.vipReason)) {
-            setVip(survivor, false, null, "merge " + mergeId + " undone: " + reason);
+            classification.markVip(survivor, false, null, reasonFor(mergeId) + " undone: " + reason, "MANAGER", user.id());
         }
         merged.mergedInto = null;
         merged.updatedAt = Instant.now();
@@ -371,11 +371,10 @@ public class Merges {
         if (ids != null && ids.isEmpty()) {
             return List.of();
         }
-        var query = em.createNativeQuery("WITH moved AS (UPDATE " + table + " SET " + column + " = ?1 WHERE " + column
-                + " = ?2" + (ids == null ? "" : " AND id = ANY(CAST(?3 AS bigint[]))") + " RETURNING id) SELECT id FROM moved")
-                .setParameter(1, to).setParameter(2, from);
+        var query = em.createNativeQuery("UPDATE " + table + " SET " + column + " = :to WHERE " + column + " = :from"
+                + (ids == null ? "" : " AND id IN (:ids)") + " RETURNING id").setParameter("to", to).setParameter("from", from);
         if (ids != null) {
-            query.setParameter(3, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")));
+            query.setParameter("ids", ids);
         }
         return ((List<Number>) query.getResultList()).stream().map(Number::longValue).toList();
     }
@@ -384,14 +383,15 @@ public class Merges {
         return "merged from " + merged.id;
     }
 
-    /** VIP status carried by a merge or taken back by its undo: audited and published like a manager's decision. */
-    private void setVip(Customer c, boolean vip, String vipReason, String reason) {
-        changeLog.record(c.id, user.id(), List.of(new ChangeLog.Change("vip", String.valueOf(c.vip), String.valueOf(vip))),
-                reason);
-        c.vip = vip;
-        c.vipReason = vipReason;
-        outbox.publish(new DomainEvent(CustomerEvents.VIP_CHANGED, CustomerEvents.AGGREGATE, c.id.toString(), c.storeId,
-                new CustomerEvents.VipChanged(c.id, c.storeId, vip, "MANAGER")));
+    /**
+     * The reason a merge or its undo writes on the survivor's class and VIP changes. Measures leaves
+     * changes with this prefix out of the lost count: the merged record was counted when it became lost.
+     * (The history has no cause column; a manager's reason that happened to start so would be left out too.)
+     */
+    public static final String REASON_PREFIX = "merge ";
+
+    static String reasonFor(UUID mergeId) {
+        return REASON_PREFIX + mergeId;
     }
 
     private LocalDate today() {

@@ -94,10 +94,11 @@ public class CustomerEventsConsumer {
             }
             case MERGED -> {
                 JsonNode data = batches.data(event);
-                return new Merge(uuid(data, "mergeId"), uuid(data, "mergedId"), uuid(data, "survivorId"));
+                return new Merge(EventBatches.uuid(data, "mergeId"), EventBatches.uuid(data, "mergedId"),
+                        EventBatches.uuid(data, "survivorId"));
             }
             case MERGE_UNDONE -> {
-                return new MergeUndone(uuid(batches.data(event), "mergeId"));
+                return new MergeUndone(EventBatches.uuid(batches.data(event), "mergeId"));
             }
             default -> {
                 return new Known(List.of());
@@ -113,14 +114,10 @@ public class CustomerEventsConsumer {
         }
     }
 
-    /** A required UUID field; IllegalArgumentException (the event is parked) when missing or malformed. */
-    private static UUID uuid(JsonNode data, String field) {
-        return UUID.fromString(EventBatches.text(data, field));
-    }
 
     private static KnownCustomer known(JsonNode data, String storeId, Instant at) {
         KnownCustomer known = new KnownCustomer();
-        known.customerId = UUID.fromString(EventBatches.text(data, "customerId"));
+        known.customerId = EventBatches.uuid(data, "customerId");
         known.storeId = storeId;
         known.kind = EventBatches.text(data, "kind");
         known.registeredAt = at;

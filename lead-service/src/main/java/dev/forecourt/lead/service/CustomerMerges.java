@@ -15,8 +15,11 @@ import java.util.UUID;
  * Keeps this service's customer references true to customer-service's merges: a merge moves the
  * merged record's leads and sales orders to the survivor, and its undo moves those same ones back
  * (only where they still point at the survivor). Every lead moved is announced as linked to its new
- * customer; the moves are kept in {@code customer_repoint} (V10). Runs in the consumer's batch
- * transaction, whose inbox makes a redelivered event change nothing.
+ * customer; the moves are kept in {@code customer_repoint} (V10). Merged-away ids are kept as aliases
+ * of their last survivor ({@code customer_alias}, V11), so that chained merges end at the last survivor
+ * in whatever order their events come, and a lead captured later for such an id goes to it
+ * ({@link #current}). Runs in the consumer's batch transaction, whose inbox makes a redelivered event
+ * change nothing.
  */
 @ApplicationScoped
 public class CustomerMerges {
@@ -40,9 +43,9 @@ public class CustomerMerges {
         return survivor.isEmpty() ? customerId : survivor.get(0);
     }
 
-    /** {@code merged}'s leads and orders now belong to {@code survivor}; returns how many leads and orders moved. */
+    /** {@code merged}'s leads and orders now belong to the survivor of {@code mergedInto}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int repoint(UUID mergeId, UUID merged, UUID mergedInto) {
+    public void repoint(UUID mergeId, UUID merged, UUID mergedInto) {
         // The survivor may itself have been merged away already (a chain whose events came out of order).
         UUID survivor = current(mergedInto);
         em.createNativeQuery("UPDATE customer_alias SET survivor_id = :to WHERE survivor_id = :from")
@@ -50,7 +53,7 @@ public class CustomerMerges {
         em.createNativeQuery("INSERT INTO customer_alias (merged_id, survivor_id, merge_id) VALUES (:from, :to, :merge)"
                         + " ON CONFLICT (merged_id) DO UPDATE SET survivor_id = EXCLUDED.survivor_id, merge_id = EXCLUDED.merge_id")
                 .setParameter("from", merged).setParameter("to", survivor).setParameter("merge", mergeId).executeUpdate();
-        int orders = em.createNativeQuery("""
+        em.createNativeQuery("""
                 WITH moved AS (UPDATE sales_order SET customer_id = :to, version = version + 1
                                WHERE customer_id = :from RETURNING id)
                 INSERT INTO customer_repoint (merge_id, subject, subject_id, from_customer, to_customer)
@@ -66,7 +69,6 @@ public class CustomerMerges {
                 .setParameter("merge", mergeId).setParameter("from", merged).setParameter("to", survivor)
                 .getResultList());
         announce(leads);
-        return leads.size() + orders;
     }
 
     /**
@@ -75,10 +77,10 @@ public class CustomerMerges {
      * the survivor, stay with the survivor.)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int restore(UUID mergeId) {
+    public void restore(UUID mergeId) {
         em.createNativeQuery("DELETE FROM customer_alias WHERE merge_id = :merge").setParameter("merge", mergeId)
                 .executeUpdate();
-        int orders = em.createNativeQuery("""
+        em.createNativeQuery("""
                 WITH back AS (UPDATE sales_order o SET customer_id = r.from_customer, version = o.version + 1
                               FROM customer_repoint r
                               WHERE r.merge_id = :merge AND r.subject = 'SALES_ORDER' AND r.restored_at IS NULL
@@ -97,7 +99,6 @@ public class CustomerMerges {
                 SELECT id, store_id, customer_id FROM back""")
                 .setParameter("merge", mergeId).getResultList());
         announce(leads);
-        return leads.size() + orders;
     }
 
     private void announce(List<Moved> leads) {

@@ -145,6 +145,11 @@ public class EventBatches {
         return node.asText();
     }
 
+    /** A required UUID field; IllegalArgumentException (the event is parked) when missing or malformed. */
+    public static java.util.UUID uuid(JsonNode data, String field) {
+        return java.util.UUID.fromString(text(data, field));
+    }
+
     /** An optional text field (null when absent). */
     public static String optionalText(JsonNode data, String field) {
         JsonNode node = data.get(field);
