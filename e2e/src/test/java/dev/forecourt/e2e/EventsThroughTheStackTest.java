@@ -43,6 +43,8 @@ class EventsThroughTheStackTest {
             assertEquals("store-a", registered.event().getExtension("storeid"));
             assertEquals("e2e-customer-1", registered.event().getExtension("correlationid"));
             assertEquals(customerId, registered.key());
+            // the type beside the event, for consumers that skip types unparsed
+            assertEquals("forecourt.customer.registered.v1", registered.headers().get("ce_type"));
 
             String leadId = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
                     .body("{\"storeId\":\"store-a\",\"customerId\":\"" + customerId + "\",\"source\":\"SHOWROOM\"}")
@@ -51,7 +53,7 @@ class EventsThroughTheStackTest {
             assertEquals("/forecourt/lead-service", captured.event().getSource().toString());
             assertEquals("application/json", captured.event().getDataContentType());
 
-            // lead-service heard of the customer on customer-events (its inbox-backed projection).
+            // lead-service knows the customer (heard of on customer-events, or confirmed by customer-service).
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/leads/" + leadId)
                             .then().statusCode(200).body("customerKnown", equalTo(true)));

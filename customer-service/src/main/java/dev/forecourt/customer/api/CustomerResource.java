@@ -113,6 +113,25 @@ public class CustomerResource {
         return Response.ok(views.full(full)).tag(ETags.entityTag(full.customer().version)).build();
     }
 
+    /**
+     * What another service needs to know of a customer, and nothing personal: that it exists in a store the
+     * caller may see (404 otherwise), its kind, class, when it was created and, for a merged record, its
+     * survivor. Not audited: it opens no personal data. lead-service asks it for a customer it has not heard
+     * of on customer-events (a bulk import's customers are not copied there).
+     */
+    public record Summary(UUID id, String storeId, Customer.Kind kind, String lifecycleClass, java.time.Instant createdAt,
+                          UUID mergedInto) {
+    }
+
+    @GET
+    @Path("{id}/summary")
+    @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.SERVICE_ADVISOR, Roles.CUSTOMER_CARE_AGENT,
+            Roles.COMPLAINT_HANDLER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN, Roles.INTEGRATION_CLIENT})
+    public Summary summary(@PathParam("id") UUID id) {
+        Customer c = registry.get(id);
+        return new Summary(c.id, c.storeId, c.kind, c.lifecycleClass.name(), c.createdAt, c.mergedInto);
+    }
+
     /** Changes a customer; needs the ETag read last in If-Match (412 when stale). Answers the masked record. */
     @PATCH
     @Path("{id}")

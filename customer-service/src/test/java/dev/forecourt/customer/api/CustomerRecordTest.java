@@ -173,6 +173,18 @@ class CustomerRecordTest {
                 .body("name", equalTo("张伟"))
                 .body("address.street", equalTo("建国路88号"));
 
+        // What other services ask (lead-service, for a customer it has not heard of): nothing personal, so
+        // not a read to audit.
+        String summary = given().header("Authorization", Tokens.bearer("consultant.a"))
+                .when().get("/api/customers/" + customer + "/summary").then().statusCode(200)
+                .body("id", equalTo(customer))
+                .body("storeId", equalTo("store-a"))
+                .body("kind", equalTo("INDIVIDUAL"))
+                .body("lifecycleClass", equalTo("POTENTIAL"))
+                .body("createdAt", org.hamcrest.Matchers.notNullValue())
+                .extract().asString();
+        assertFalse(summary.contains(phone.substring(7)) || summary.contains(id.substring(14)) || summary.contains("张"), summary);
+
         given().header("Authorization", Tokens.bearer("manager.a"))
                 .when().get("/api/customers/" + customer + "/personal-data-access").then().statusCode(200)
                 .body("", hasSize(1))

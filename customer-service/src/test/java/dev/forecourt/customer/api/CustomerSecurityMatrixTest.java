@@ -46,6 +46,7 @@ class CustomerSecurityMatrixTest {
     @CsvSource(delimiter = '|', value = {
             "GET|/api/customers/{c}||analyst|consultant.b",
             "PATCH|/api/customers/{c}|{\"occupation\":\"x\"}|analyst|consultant.b",
+            "GET|/api/customers/{c}/summary||analyst|consultant.b",
             "GET|/api/customers/{c}/history||consultant.a|-",
             "GET|/api/customers/{c}/personal-data-access||consultant.a|-",
             "GET|/api/customers/{c}/duplicates||consultant.a|-",

@@ -1,5 +1,6 @@
 package dev.forecourt.lead.api;
 
+import dev.forecourt.lead.customers.KnownCustomers;
 import dev.forecourt.lead.domain.DefeatDecision;
 import dev.forecourt.lead.domain.DefeatReason;
 import dev.forecourt.lead.domain.DefeatRequest;
@@ -72,7 +73,10 @@ public class LeadResource {
         }
     }
 
-    /** One lead, with whether lead-service has heard of its customer on customer-events yet. */
+    /**
+     * One lead, with whether customer-service has its customer (registered there, heard of on customer-events,
+     * or confirmed by asking; false while customer-service cannot be asked).
+     */
     public record LeadDetail(LeadView lead, boolean customerKnown) {
     }
 
@@ -145,6 +149,9 @@ public class LeadResource {
     LeadDesk desk;
 
     @Inject
+    KnownCustomers knownCustomers;
+
+    @Inject
     FollowUps followUps;
 
     @Inject
@@ -190,7 +197,7 @@ public class LeadResource {
     @RolesAllowed({Roles.SALES_CONSULTANT, Roles.SALES_MANAGER, Roles.STORE_MANAGER, Roles.GROUP_ADMIN})
     public Response get(@PathParam("id") UUID id) {
         Lead lead = desk.get(id);
-        return Response.ok(new LeadDetail(LeadView.of(lead), desk.customerKnown(lead.customerId)))
+        return Response.ok(new LeadDetail(LeadView.of(lead), knownCustomers.known(lead.customerId)))
                 .tag(ETags.entityTag(lead.version)).build();
     }
 

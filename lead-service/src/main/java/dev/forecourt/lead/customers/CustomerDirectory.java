@@ -1,15 +1,19 @@
 package dev.forecourt.lead.customers;
 
 import io.quarkus.oidc.client.filter.OidcClientFilter;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * customer-service as lead-service uses it: find-or-create a customer for a prospect. Calls
+ * customer-service as lead-service uses it: find-or-create a customer for a prospect, and ask after a
+ * customer it has not heard of on customer-events ({@link KnownCustomers}). Calls
  * carry lead-service's own token (client credentials of the integration client), so linking
  * works the same from a request and from the background linker.
  */
@@ -31,6 +35,14 @@ public interface CustomerDirectory {
 
     record Registered(UUID id) {
     }
+
+    /** A customer as customer-service knows it, without personal data (not an audited read). */
+    record Summary(UUID id, String storeId, String kind, Instant createdAt, UUID mergedInto) {
+    }
+
+    @GET
+    @Path("{id}/summary")
+    Summary summary(@PathParam("id") UUID id);
 
     @POST
     @Path("resolve")

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer lead-service has heard of on customer-events (its projection; no personal data). */
+/** A customer lead-service knows customer-service has (see KnownCustomers; no personal data). */
 @Entity
 @Table(name = "known_customer")
 public class KnownCustomer extends PanacheEntityBase {

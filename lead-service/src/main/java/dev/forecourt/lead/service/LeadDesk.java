@@ -2,7 +2,6 @@ package dev.forecourt.lead.service;
 
 import dev.forecourt.lead.config.LeadRules;
 import dev.forecourt.lead.config.LeadSettings;
-import dev.forecourt.lead.domain.KnownCustomer;
 import dev.forecourt.lead.domain.Lead;
 import dev.forecourt.lead.domain.LeadGrade;
 import dev.forecourt.lead.domain.LeadSource;
@@ -170,10 +169,5 @@ public class LeadDesk {
 
     public boolean seesWholeStore() {
         return user.hasRole(Roles.SALES_MANAGER) || user.hasRole(Roles.STORE_MANAGER) || user.hasRole(Roles.GROUP_ADMIN);
-    }
-
-    @Transactional
-    public boolean customerKnown(UUID customerId) {
-        return customerId != null && KnownCustomer.findById(customerId) != null;
     }
 }

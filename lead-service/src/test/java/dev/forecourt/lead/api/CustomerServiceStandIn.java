@@ -13,9 +13,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * customer-service's two endpoints lead-service calls, answered as customer-service answers them
- * (same status codes and bodies: found 200 / created 201 with {@code customerId}, and a 422
- * problem naming the field for a phone that is not a mainland mobile number). It lets a test
+ * customer-service's endpoints lead-service calls, answered as customer-service answers them
+ * (same status codes and bodies: found 200 / created 201 with {@code customerId}, a 422
+ * problem naming the field for a phone that is not a mainland mobile number, and a customer's
+ * summary, 200 or 404). It lets a test
  * stop and start "customer-service" at will; the contract itself is tested in customer-service.
  * The same phone always resolves to the same customer, as identity resolution does.
  */
@@ -26,6 +27,10 @@ final class CustomerServiceStandIn implements AutoCloseable {
 
     private HttpServer server;
     final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** Customers this customer-service has besides those it resolves (e.g. imported ones): their summary is 200. */
+    final java.util.Set<UUID> existing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The customer ids whose summary was asked for. */
+    final List<String> summaries = new CopyOnWriteArrayList<>();
 
     static UUID customerFor(String key) {
         return UUID.nameUUIDFromBytes(("customer:" + key).getBytes(StandardCharsets.UTF_8));
@@ -40,8 +45,19 @@ final class CustomerServiceStandIn implements AutoCloseable {
 
     private void handle(HttpExchange x) throws IOException {
         authorizations.add(String.valueOf(x.getRequestHeaders().getFirst("Authorization")));
-        JsonNode body = JSON.readTree(x.getRequestBody());
         String path = x.getRequestURI().getPath();
+        if (x.getRequestMethod().equals("GET") && path.matches("/api/customers/[0-9a-f-]{36}/summary")) {
+            String id = path.split("/")[3];
+            summaries.add(id);
+            if (existing.contains(UUID.fromString(id))) {
+                respond(x, 200, "{\"id\":\"" + id + "\",\"storeId\":\"store-a\",\"kind\":\"COMPANY\","
+                        + "\"lifecycleClass\":\"POTENTIAL\",\"createdAt\":\"2026-11-01T08:00:00Z\",\"mergedInto\":null}");
+            } else {
+                respond(x, 404, "{\"type\":\"https://forecourt.dev/problems/not-found\",\"status\":404}");
+            }
+            return;
+        }
+        JsonNode body = JSON.readTree(x.getRequestBody());
         if (path.equals("/api/customers/resolve")) {
             String phone = body.path("phone").asText(null);
             if (phone != null && !phone.replaceAll("[\\s-]", "").replaceFirst("^\\+86", "").matches("1[3-9][0-9]{9}")) {

@@ -27,6 +27,12 @@ public final class CloudEvents {
     public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
     public static final String STORE_ID = "storeid";
     public static final String CORRELATION_ID = "correlationid";
+    /**
+     * Kafka header repeating the event's type (as the binary mode's {@code ce_type} would), so that a
+     * consumer can skip a type it does not use without parsing the event. The event itself stays whole
+     * in the record's value; the header is a routing aid, never the only place of an attribute.
+     */
+    public static final String TYPE_HEADER = "ce_type";
     public static final String SCHEMA_BASE = "https://forecourt.dev/schemas/events/";
 
     private static final EventFormat FORMAT = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -65,10 +67,23 @@ public class EventBatches {
      */
     public <T> void process(ConsumerRecords<String, byte[]> records, Function<CloudEvent, T> read,
                             BiConsumer<CloudEvent, T> apply, MutinyEmitter<byte[]> deadLetters) {
+        process(records, null, read, apply, deadLetters);
+    }
+
+    /**
+     * As {@link #process(ConsumerRecords, Function, BiConsumer, MutinyEmitter)}, for a consumer that uses
+     * only these event types: a record whose {@link CloudEvents#TYPE_HEADER} names another type is
+     * skipped unparsed (a record without the header is read, as every record was before the relay set it).
+     */
+    public <T> void process(ConsumerRecords<String, byte[]> records, Set<String> types, Function<CloudEvent, T> read,
+                            BiConsumer<CloudEvent, T> apply, MutinyEmitter<byte[]> deadLetters) {
         record Readable<T>(CloudEvent event, T value) {
         }
         List<Readable<T>> readable = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (types != null && !wanted(record, types)) {
+                continue;
+            }
             try {
                 CloudEvent event = CloudEvents.parse(record.value());
                 readable.add(new Readable<>(event, read.apply(event)));
@@ -106,6 +121,11 @@ public class EventBatches {
                 }
             }
         }
+    }
+
+    private static boolean wanted(ConsumerRecord<String, byte[]> record, Set<String> types) {
+        Header type = record.headers().lastHeader(CloudEvents.TYPE_HEADER);
+        return type == null || types.contains(new String(type.value(), StandardCharsets.UTF_8));
     }
 
     /** The innermost cause's message, first line: what the driver said, not the wrappers. */
