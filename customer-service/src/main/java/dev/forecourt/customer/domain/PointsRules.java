@@ -29,6 +29,15 @@ public final class PointsRules {
         return Math.max(0, earnedNowExpired - debitedSoFar);
     }
 
+    /**
+     * When points earned on a day expire: at the end of that day (UTC), {@code months} later. From the
+     * day the purchase or service was paid, not the day the system heard of it, so that a late event
+     * does not keep points longer than their period.
+     */
+    public static java.time.Instant expiry(java.time.LocalDate earnedOn, int months) {
+        return earnedOn.plusMonths(months).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
     /** Why redeeming {@code points} from {@code balance} is refused, or empty when it is allowed. */
     public static Optional<String> redemptionViolation(long balance, long points) {
         if (points <= 0) {

@@ -543,22 +543,27 @@ public class ImportJobs {
             t = phases.lap("copy " + rows.table(), t);
         }
 
-        List<DomainEvent> events = new ArrayList<>();
+        List<DomainEvent> imports = new ArrayList<>();
         for (int from = 0; from < created.size(); from += EVENT_SIZE) {
-            events.add(new DomainEvent(CustomerEvents.IMPORTED, "import", jobId.toString(), storeId,
+            imports.add(new DomainEvent(CustomerEvents.IMPORTED, "import", jobId.toString(), storeId,
                     new CustomerEvents.Imported(jobId, storeId, created.subList(from, Math.min(created.size(), from + EVENT_SIZE)))));
         }
         // A customer created earlier in this chunk is announced by the imported event, with what its
         // later rows added: an updated event is for customers that existed before the chunk.
+        List<DomainEvent> updates = new ArrayList<>();
         mergedChanges.forEach((customerId, fields) -> {
             Long version = updated.versions().get(customerId);
             if (version != null) {
-                events.add(new DomainEvent(CustomerEvents.UPDATED, CustomerEvents.AGGREGATE, customerId.toString(), storeId,
+                updates.add(new DomainEvent(CustomerEvents.UPDATED, CustomerEvents.AGGREGATE, customerId.toString(), storeId,
                         new CustomerEvents.Updated(customerId, storeId, fields.stream().distinct().toList(), version)));
             }
         });
-        if (!events.isEmpty()) {
-            Outbox.insert(c, events, outbox.rows(events));
+        if (!imports.isEmpty() || !updates.isEmpty()) {
+            List<DomainEvent> events = new ArrayList<>(imports);
+            events.addAll(updates);
+            List<Outbox.Row> rows = new ArrayList<>(outbox.rows(imports, CustomerEvents.IMPORTS_TOPIC));
+            rows.addAll(outbox.rows(updates));
+            Outbox.insert(c, events, rows);
         }
         t = phases.lap("events", t);
         try (PreparedStatement s = c.prepareStatement("UPDATE import_job SET rows_read = rows_read + ?,"

@@ -20,7 +20,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -79,17 +78,20 @@ public class Loyalty {
         }
         long points = amount.multiply(settings.loyalty().pointsPerCny()).setScale(0, RoundingMode.DOWN).longValue();
         if (points > 0 && kind != Activity.INSURANCE && kind != Activity.FINANCE) {
-            earn(c, points, kind.name(), sourceRef, actor);
+            earn(c, points, kind.name(), sourceRef, on, actor);
         }
         recomputeTier(c, on);
         return true;
     }
 
-    /** Adds points (idempotent per cause); they expire after the configured months. */
+    /**
+     * Adds points (idempotent per cause) earned on {@code earnedOn}, the day of the purchase or service paid:
+     * they expire at the end of that day the configured months later, whenever the event announcing it came.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void earn(Customer c, long points, String causeType, String causeRef, String actor) {
+    public void earn(Customer c, long points, String causeType, String causeRef, LocalDate earnedOn, String actor) {
         requireLive(c);
-        Instant expires = Instant.now().atZone(ZoneOffset.UTC).plusMonths(settings.loyalty().expiryMonths()).toInstant();
+        Instant expires = PointsRules.expiry(earnedOn, settings.loyalty().expiryMonths());
         if (move(c.id, "EARN", points, causeType, causeRef, expires, actor)) {
             long balance = ((Number) em.createNativeQuery("INSERT INTO loyalty_account (customer_id, balance) VALUES (?1, ?2)"
                             + " ON CONFLICT (customer_id) DO UPDATE SET balance = loyalty_account.balance + EXCLUDED.balance"

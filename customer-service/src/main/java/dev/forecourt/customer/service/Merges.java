@@ -66,17 +66,20 @@ public class Merges {
      * @param consentEntries  the consent entries moved
      * @param activities      the spend and visits moved
      * @param referrals       the referrals made that moved
+     * @param referralsOf     the referrals that named the merged record as the customer referred, now the survivor
      * @param classBefore     the survivor's lifecycle class before the merge, when the merge changed it
      * @param classAfter      the class the merge gave it
      * @param vipSet          whether the merge made the survivor a VIP
+     * @param vipReasonBefore the survivor's VIP reason before that (a manager's reason for revoking it, or none)
      */
     record UndoData(Map<String, String[]> fields, List<UUID> identifiers, List<UUID> vehicles,
                     List<Long> pointsMovements, Map<Long, String> pointsCauses, Long points, List<Long> consentEntries,
-                    List<Long> activities, List<Long> referrals, Classification.Target classBefore,
-                    Classification.Target classAfter, boolean vipSet) {
+                    List<Long> activities, List<Long> referrals, List<Long> referralsOf, Classification.Target classBefore,
+                    Classification.Target classAfter, boolean vipSet, String vipReasonBefore) {
         UndoData {
             activities = activities == null ? List.of() : activities;
             referrals = referrals == null ? List.of() : referrals;
+            referralsOf = referralsOf == null ? List.of() : referralsOf;
             fields = fields == null ? Map.of() : fields;
             identifiers = identifiers == null ? List.of() : identifiers;
             vehicles = vehicles == null ? List.of() : vehicles;
@@ -222,6 +225,7 @@ public class Merges {
         // follows (VIP by referrals counts the joined ones at the next referral).
         List<Long> movedActivities = moveRows("customer_activity", "customer_id", null, merged.id, survivor.id);
         List<Long> movedReferrals = moveRows("customer_referral", "referrer_id", null, merged.id, survivor.id);
+        List<Long> referralsOf = moveRows("customer_referral", "referred_id", null, merged.id, survivor.id);
         loyalty.recomputeTier(survivor, today());
         // The class and VIP status: what either record knew (LifecycleClass.merged); an undo puts back the survivor's.
         Classification.Target classBefore = Classification.current(survivor);
@@ -233,6 +237,7 @@ public class Merges {
                     merged.lifecycleClass.isOwner() ? "an owner's record: the person bought from us" : "more known than a contact"));
         }
         boolean vipSet = merged.vip && !survivor.vip;
+        String vipReasonBefore = survivor.vipReason;
         if (vipSet) {
             classification.markVip(survivor, true, vipFromMerge(merged), reasonFor(mergeId), "MANAGER", user.id());
             published.add(new Survivorship.FieldChoice("vip", merged.id, "true", "either record a VIP"));
@@ -246,8 +251,8 @@ public class Merges {
                 .setParameter(1, mergeId).setParameter(2, survivor.storeId).setParameter(3, survivor.id)
                 .setParameter(4, merged.id).setParameter(5, write(published))
                 .setParameter(6, write(new UndoData(fieldUndo, movedIdentifiers, movedVehicles, points.movements(),
-                        points.taggedCauses(), points.points(), movedConsents, movedActivities, movedReferrals,
-                        classAfter == null ? null : classBefore, classAfter, vipSet)))
+                        points.taggedCauses(), points.points(), movedConsents, movedActivities, movedReferrals, referralsOf,
+                        classAfter == null ? null : classBefore, classAfter, vipSet, vipSet ? vipReasonBefore : null)))
                 .setParameter(7, user.id()).executeUpdate();
         changes.add(new ChangeLog.Change("mergedFrom", null, merged.id.toString()));
         changeLog.record(survivor.id, user.id(), changes, reason);
@@ -306,6 +311,7 @@ public class Merges {
         }
         moveRows("customer_activity", "customer_id", undo.activities(), survivor.id, merged.id);
         moveRows("customer_referral", "referrer_id", undo.referrals(), survivor.id, merged.id);
+        moveRows("customer_referral", "referred_id", undo.referralsOf(), survivor.id, merged.id);
         loyalty.recomputeTier(survivor, today());
         loyalty.recomputeTier(merged, today());
         if (undo.classAfter() != null && undo.classAfter().equals(Classification.current(survivor))) { // not changed since
@@ -313,7 +319,8 @@ public class Merges {
             classification.setForMerge(survivor, undo.classBefore(), reasonFor(mergeId) + " undone", "merge-undone", user.id());
         }
         if (undo.vipSet() && survivor.vip && vipFromMerge(merged).equals(survivor.vipReason)) {
-            classification.markVip(survivor, false, null, reasonFor(mergeId) + " undone: " + reason, "MANAGER", user.id());
+            classification.markVip(survivor, false, undo.vipReasonBefore(), reasonFor(mergeId) + " undone: " + reason,
+                    "MANAGER", user.id());
         }
         merged.mergedInto = null;
         merged.updatedAt = Instant.now();

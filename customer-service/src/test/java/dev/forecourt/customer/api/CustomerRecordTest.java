@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -583,6 +584,11 @@ class CustomerRecordTest {
             given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
                     .body("{\"vip\":true,\"reason\":\"fleet buyer\"}").when().put("/api/customers/" + newer + "/vip")
                     .then().statusCode(200);
+            // the survivor was a VIP once, revoked with a reason that the undo must give back
+            for (String vip : List.of("{\"vip\":true,\"reason\":\"big spender\"}", "{\"vip\":false,\"reason\":\"left the fleet\"}")) {
+                given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                        .body(vip).when().put("/api/customers/" + older + "/vip").then().statusCode(200);
+            }
 
             String mergeId = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
                     .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
@@ -603,7 +609,8 @@ class CustomerRecordTest {
             given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
                     .body("{\"reason\":\"two people\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
             given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + older)
-                    .then().body("lifecycleClass", equalTo("POTENTIAL")).body("vip", equalTo(false));
+                    .then().body("lifecycleClass", equalTo("POTENTIAL")).body("vip", equalTo(false))
+                    .body("vipReason", equalTo("left the fleet"));
             given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + newer)
                     .then().body("lifecycleClass", equalTo("OWNER")).body("vip", equalTo(true));
             events.await(r -> CustomerEvents.CLASSIFIED.equals(r.event().getType()) && older.equals(r.event().getSubject())
@@ -641,6 +648,34 @@ class CustomerRecordTest {
                 .then().body("valueTier", equalTo("GOLD"));
         given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + newer + "/lifetime-value")
                 .then().statusCode(200).body("cashFlows", equalTo(1));
+    }
+
+    /** A referral naming the merged record as the customer referred names the survivor, and the merged record again after the undo. */
+    @Test
+    void aReferralOfTheMergedRecordFollowsTheMergeAndItsUndo() {
+        String phone = phone();
+        String older = registerPerson(phone, idNumber());
+        String newer = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone
+                + "\"]}").path("id");
+        String referrer = registerPerson(phone(), idNumber());
+        String reference = "ref-" + UUID.randomUUID();
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"referredCustomerId\":\"" + newer + "\",\"referredAt\":\"" + Instant.now() + "\",\"reference\":\""
+                        + reference + "\"}")
+                .when().post("/api/customers/" + referrer + "/referrals").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        java.util.function.Supplier<String> referred = () -> QuarkusTransaction.requiringNew().call(() -> String.valueOf(
+                em.createNativeQuery("SELECT referred_id FROM customer_referral WHERE source_ref = ?1")
+                        .setParameter(1, "manual:" + reference).getSingleResult()));
+        assertEquals(newer, referred.get());
+
+        String mergeId = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
+                .when().post("/api/customer-merges").then().statusCode(201).body("survivorId", equalTo(older))
+                .extract().path("mergeId");
+        assertEquals(older, referred.get());
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"reason\":\"two people\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
+        assertEquals(newer, referred.get());
     }
 
     @Test
@@ -715,7 +750,8 @@ class CustomerRecordTest {
 
     void earn(String customer, long points, String causeType, String causeRef) {
         QuarkusTransaction.requiringNew().run(() ->
-                loyalty.earn(Customer.findById(UUID.fromString(customer), LockModeType.PESSIMISTIC_WRITE), points, causeType, causeRef, "test"));
+                loyalty.earn(Customer.findById(UUID.fromString(customer), LockModeType.PESSIMISTIC_WRITE), points, causeType, causeRef,
+                        LocalDate.now(), "test"));
     }
 
     @Test
@@ -723,7 +759,7 @@ class CustomerRecordTest {
         String customer = registerPerson(phone(), idNumber());
         RuntimeException e = assertThrows(RuntimeException.class, () ->
                 QuarkusTransaction.requiringNew().run(() -> loyalty.earn(Customer.findById(UUID.fromString(customer)),
-                        10, "GIFT", "gift-" + UUID.randomUUID(), "test")));
+                        10, "GIFT", "gift-" + UUID.randomUUID(), LocalDate.now(), "test")));
         Throwable cause = e;
         while (!(cause instanceof IllegalStateException) && cause.getCause() != null) {
             cause = cause.getCause();
@@ -997,6 +1033,8 @@ class CustomerRecordTest {
                 + "INDIVIDUAL,," + phone() + ",,,,,,,,,,,,\n"
                 + "INDIVIDUAL,张伟," + dupPhone + ",new.mail@example.com,,,,,,,,,,,\n"
                 + "COMPANY,\"Fleet Co, Ltd\"," + phone() + ",,,,,,,,FLEET,,,,\n";
+        KafkaEvents imports = KafkaEvents.tail(CustomerEvents.IMPORTS_TOPIC);
+        KafkaEvents changes = KafkaEvents.tail("customer-events");
         String location = given().header("Authorization", Tokens.bearer("manager.a")).contentType("text/csv").body(csv)
                 .queryParam("storeId", "store-a")
                 .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
@@ -1006,6 +1044,24 @@ class CustomerRecordTest {
         given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
                 .body("rowsRead", equalTo(6)).body("imported", equalTo(2)).body("merged", equalTo(1))
                 .body("rejected", equalTo(3)).body("etaSeconds", equalTo(0));
+        // The new customers on customer-imports (nothing personal), the changed one on customer-events.
+        String jobId = location.substring(location.lastIndexOf('/') + 1);
+        try (imports; changes) {
+            // (the test profile's chunks are small: one imported event per chunk that created customers)
+            await().atMost(Duration.ofSeconds(10)).until(() -> imports.all().stream()
+                    .filter(r -> jobId.equals(r.event().getSubject()))
+                    .mapToInt(r -> r.data().get("customers").size()).sum() == 2);
+            for (var imported : imports.all().stream().filter(r -> jobId.equals(r.event().getSubject())).toList()) {
+                EventSchemas.assertValid(imported.value());
+                assertEquals(CustomerEvents.IMPORTED, imported.headers().get(CloudEvents.TYPE_HEADER));
+                String body = new String(imported.value(), StandardCharsets.UTF_8);
+                assertFalse(body.contains(newPhone.substring(7)) || body.contains("李娜") || body.contains("li.na@"), body);
+            }
+            var updated = changes.awaitEvent(CustomerEvents.UPDATED, existing, Duration.ofSeconds(10));
+            assertTrue(updated.data().get("changedFields").toString().contains("emails"), updated.data().toString());
+            assertTrue(changes.all().stream().noneMatch(r -> CustomerEvents.IMPORTED.equals(r.event().getType())),
+                    "imports are not on customer-events");
+        }
         String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
                 .then().statusCode(200).extract().asString();
         assertTrue(report.contains("phone: must be a mainland mobile number"), report);

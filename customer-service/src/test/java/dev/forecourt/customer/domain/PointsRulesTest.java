@@ -10,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class PointsRulesTest {
 
     @Test
+    void pointsExpireAtTheEndOfTheDayTheyWereEarnedTheConfiguredMonthsLater() {
+        assertEquals(java.time.Instant.parse("2028-01-16T00:00:00Z"), PointsRules.expiry(java.time.LocalDate.of(2026, 1, 15), 24));
+        // a month without that day: the month's last day
+        assertEquals(java.time.Instant.parse("2026-03-01T00:00:00Z"), PointsRules.expiry(java.time.LocalDate.of(2025, 1, 31), 13));
+    }
+
+    @Test
     void expiredPointsNotCoveredByDebitsExpire() {
         // Earned 1000 (now expired) + 500 (still valid); redeemed 300: 700 of the old grant expire.
         assertEquals(700, PointsRules.expiring(1000, 300));

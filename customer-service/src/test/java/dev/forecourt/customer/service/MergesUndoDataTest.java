@@ -33,16 +33,18 @@ class MergesUndoDataTest {
         assertTrue(old.consentEntries().isEmpty());
         assertTrue(old.activities().isEmpty(), "merges recorded before spend moved moved none");
         assertTrue(old.referrals().isEmpty());
+        assertTrue(old.referralsOf().isEmpty());
         assertNull(old.classAfter(), "nor changed the class");
         assertFalse(old.vipSet());
+        assertNull(old.vipReasonBefore());
     }
 
     @Test
     void whatMovedSurvivesTheRoundTrip() throws Exception {
         Merges.UndoData data = new Merges.UndoData(Map.of(), List.of(), List.of(), List.of(7L, 9L),
-                Map.of(9L, "expiry@2025-01-01T00:00:00Z"), 45L, List.of(3L), List.of(11L, 12L), List.of(5L),
+                Map.of(9L, "expiry@2025-01-01T00:00:00Z"), 45L, List.of(3L), List.of(11L, 12L), List.of(5L), List.of(6L),
                 new Classification.Target(LifecycleClass.POTENTIAL, null, null),
-                new Classification.Target(LifecycleClass.LOST, null, LostStage.BASE_LOST), true);
+                new Classification.Target(LifecycleClass.LOST, null, LostStage.BASE_LOST), true, "revoked: moved away");
         Merges.UndoData read = json.readValue(json.writeValueAsString(data), new TypeReference<>() { });
         assertEquals(List.of(7L, 9L), read.pointsMovements());
         assertEquals("expiry@2025-01-01T00:00:00Z", read.pointsCauses().get(9L));
@@ -50,6 +52,8 @@ class MergesUndoDataTest {
         assertEquals(List.of(3L), read.consentEntries());
         assertEquals(List.of(11L, 12L), read.activities());
         assertEquals(List.of(5L), read.referrals());
+        assertEquals(List.of(6L), read.referralsOf());
+        assertEquals("revoked: moved away", read.vipReasonBefore());
         assertEquals(new Classification.Target(LifecycleClass.POTENTIAL, null, null), read.classBefore());
         assertEquals(new Classification.Target(LifecycleClass.LOST, null, LostStage.BASE_LOST), read.classAfter());
         assertTrue(read.vipSet());

@@ -35,9 +35,9 @@ public class CustomerEventsConsumer {
     static final String REASON_HEADER = EventBatches.REASON_HEADER;
     /**
      * The types this consumer reads; the rest are skipped unparsed (EventBatches). A bulk import's
-     * events ({@code imported.v1}, 200 customers each) are among the rest: copying a million imported
-     * customers here cost lead-service and its database 26 core-seconds beside the import (bench), for one
-     * flag on a lead's detail, which {@link KnownCustomers} answers by asking customer-service instead.
+     * customers are not read at all (they are on customer-imports): copying a million of them here cost
+     * lead-service and its database 26 core-seconds beside the import (bench), for one flag on a lead's
+     * detail, which {@link KnownCustomers} answers by asking customer-service instead.
      */
     static final Set<String> USED = Set.of(REGISTERED, MERGED, MERGE_UNDONE);
 

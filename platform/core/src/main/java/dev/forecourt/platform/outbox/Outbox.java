@@ -57,8 +57,16 @@ public class Outbox {
 
     /** The outbox rows of these events, serialised (the CPU half of {@link #publishAll}). */
     public List<Row> rows(List<DomainEvent> events) {
+        return rows(events, topic);
+    }
+
+    /**
+     * As {@link #rows(List)}, for events that go to another topic than the service's own (a bulk
+     * import's events have a topic of their own, so that its consumers alone fetch them).
+     */
+    public List<Row> rows(List<DomainEvent> events, String topic) {
         String correlationId = CorrelationIds.current();
-        return events.stream().map(e -> row(e, correlationId)).toList();
+        return events.stream().map(e -> row(e, correlationId, topic)).toList();
     }
 
     /** Inserts serialised events in one JDBC batch, in the caller's transaction (the database half of {@link #publishAll}). */
@@ -104,10 +112,10 @@ public class Outbox {
     }
 
     private Row row(DomainEvent event) {
-        return row(event, CorrelationIds.current());
+        return row(event, CorrelationIds.current(), topic);
     }
 
-    private Row row(DomainEvent event, String correlationId) {
+    private Row row(DomainEvent event, String correlationId, String topic) {
         UUID id = UUID.randomUUID();
         byte[] envelope;
         try {
