@@ -4,6 +4,7 @@ import dev.forecourt.customer.config.CustomerSettings;
 import dev.forecourt.customer.domain.CareCalendar;
 import dev.forecourt.customer.domain.Consent;
 import dev.forecourt.customer.domain.Customer;
+import dev.forecourt.customer.domain.LifecycleClass;
 import dev.forecourt.customer.events.CustomerEvents;
 import dev.forecourt.platform.events.DomainEvent;
 import dev.forecourt.platform.outbox.Outbox;
@@ -52,6 +53,9 @@ public class DailyCare {
     Loyalty loyalty;
 
     @Inject
+    Classification classification;
+
+    @Inject
     CustomerSettings settings;
 
     @Scheduled(cron = "{forecourt.customer.care.cron:0 5 0 * * ?}", timeZone = "{forecourt.customer.care.zone:Asia/Shanghai}",
@@ -61,8 +65,47 @@ public class DailyCare {
         int touchpoints = careTouchpoints(today);
         long expired = expirePoints(Instant.now());
         int tiers = reviewTiers(today);
-        LOG.infof("daily care for %s: %d touchpoints published, %d points expired, %d value tiers changed", today,
-                touchpoints, expired, tiers);
+        int defeated = defeatAfterAYear(Instant.now());
+        LOG.infof("daily care for %s: %d touchpoints published, %d points expired, %d value tiers changed,"
+                + " %d prospects defeated after a year without a purchase", today, touchpoints, expired, tiers, defeated);
+    }
+
+    /** The classified event's cause for {@link #defeatAfterAYear}. */
+    public static final String NO_PURCHASE_IN_A_YEAR = "no-purchase-in-a-year";
+
+    /**
+     * DEFEATED for a prospect (POTENTIAL or INTENT) who has not bought within a year (DOMAIN.md §1): a year
+     * since the record was created and since its class or lead grade last changed (new intent starts the
+     * year again; a purchase from us would have made it an OWNER). A customer per transaction, re-checked
+     * under its lock; returns how many were defeated.
+     */
+    public int defeatAfterAYear(Instant now) {
+        Instant yearAgo = now.atZone(java.time.ZoneOffset.UTC).minusYears(1).toInstant();
+        int defeated = 0;
+        while (true) {
+            @SuppressWarnings("unchecked")
+            List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                    "SELECT c.id FROM customer c WHERE c.lifecycle_class IN ('POTENTIAL', 'INTENT')"
+                            + " AND c.merged_into IS NULL AND c.created_at <= ?1 AND NOT EXISTS (SELECT 1 FROM customer_change h"
+                            + " WHERE h.customer_id = c.id AND h.field = 'lifecycleClass' AND h.changed_at > ?1) LIMIT ?2")
+                    .setParameter(1, yearAgo).setParameter(2, BATCH).getResultList());
+            int round = 0;
+            for (UUID id : due) {
+                round += QuarkusTransaction.requiringNew().call(() -> {
+                    Customer c = Customer.findById(id, LockModeType.PESSIMISTIC_WRITE);
+                    if (c == null || c.mergedInto != null
+                            || (c.lifecycleClass != LifecycleClass.POTENTIAL && c.lifecycleClass != LifecycleClass.INTENT)) {
+                        return 0; // changed since the query
+                    }
+                    return classification.classify(c, new Classification.Target(LifecycleClass.DEFEATED, null, null),
+                            "no purchase within a year", NO_PURCHASE_IN_A_YEAR, ChangeLog.SYSTEM) ? 1 : 0;
+                });
+            }
+            defeated += round;
+            if (due.size() < BATCH || round == 0) {
+                return defeated;
+            }
+        }
     }
 
     /** Publishes today's birthday and holiday touchpoints; returns how many were published. */

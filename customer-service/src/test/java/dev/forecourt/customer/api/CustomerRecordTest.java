@@ -618,6 +618,37 @@ class CustomerRecordTest {
         }
     }
 
+    /**
+     * A prospect who has not bought within a year is DEFEATED by the daily job (DOMAIN.md §1), published
+     * with its cause; one whose intent is newer than a year is left alone, as is everyone on a second run.
+     */
+    @Test
+    void aProspectWithoutAPurchaseForAYearIsDefeatedByTheDailyJob() {
+        try (KafkaEvents events = KafkaEvents.tail("customer-events")) {
+            String stale = registerPerson(phone(), idNumber());
+            String keen = registerPerson(phone(), idNumber());
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"lifecycleClass\":\"INTENT\",\"leadGrade\":\"A\",\"reason\":\"test drive booked\"}")
+                    .when().put("/api/customers/" + keen + "/lifecycle-class").then().statusCode(200);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "UPDATE customer SET created_at = now() - interval '2 years' WHERE id IN (?1, ?2)")
+                    .setParameter(1, UUID.fromString(stale)).setParameter(2, UUID.fromString(keen)).executeUpdate());
+
+            assertTrue(dailyCare.defeatAfterAYear(Instant.now()) >= 1);
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + stale)
+                    .then().body("lifecycleClass", equalTo("DEFEATED"));
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + keen)
+                    .then().body("lifecycleClass", equalTo("INTENT"));
+            var classified = events.await(r -> CustomerEvents.CLASSIFIED.equals(r.event().getType())
+                    && stale.equals(r.event().getSubject()), Duration.ofSeconds(10));
+            EventSchemas.assertValid(classified.value());
+            assertEquals(DailyCare.NO_PURCHASE_IN_A_YEAR, classified.data().get("cause").asText());
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + stale + "/history")
+                    .then().body("find { it.field == 'lifecycleClass' }.actor", equalTo("system"));
+            assertEquals(0, dailyCare.defeatAfterAYear(Instant.now()));
+        }
+    }
+
     /** The merged record's spend joins the survivor's (its value tier and lifetime value follow) and goes back on undo. */
     @Test
     void aMergeJoinsSpendAndItsUndoTakesItBack() {
