@@ -107,7 +107,7 @@ public final class ImportBench {
         System.out.print(result.cpu());
 
         double settle = settle();
-        System.out.printf("events published and consumed by lead-service %.1f s after the job ended%n", settle);
+        System.out.printf("events published (customer-events consumed by lead-service) %.1f s after the job ended%n", settle);
 
         Lookups byPhone = lookups("phone", keys, lookups, k -> SERVICE + "/api/customers?phone=" + enc(k.phone()));
         Lookups byVin = lookups("vin", keys, lookups, k -> SERVICE + "/api/vehicles?vin=" + enc(k.vin()));
@@ -407,10 +407,10 @@ public final class ImportBench {
     }
 
     /**
-     * Waits until the import's events have left customer-service's outbox, lead-service has
-     * consumed them (its group at the end of customer-events) and PostgreSQL's autovacuum has done
-     * with the loaded tables: look-ups are measured on a settled system, not beside a projection
-     * of a million customers. Returns the seconds waited.
+     * Waits until the import's events have left customer-service's outbox (its imported events to
+     * customer-imports, the updated events of the customers it merged into to customer-events), lead-service
+     * has consumed customer-events (its group at the end) and PostgreSQL's autovacuum has done with the
+     * loaded tables: look-ups are measured on a settled system. Returns the seconds waited.
      */
     static double settle() throws Exception {
         long t0 = System.nanoTime();
@@ -487,7 +487,7 @@ public final class ImportBench {
                   imp.status(), imp.imported(), imp.merged(), imp.rejected(), imp.uploadSeconds(), imp.jobSeconds()))
           .append(imp.cpu()).append(String.format("%nThe same work has taken 1.4 times the CPU in one run as in another on"
                   + " these machines, every process alike: compare runs by these core-seconds as well as by their time.%n%n"))
-          .append(String.format("The job's events were all published and consumed by lead-service, and no autovacuum was"
+          .append(String.format("The job's events were all published (customer-events consumed by lead-service), and no autovacuum was"
                   + " running (autovacuum is %s on this server), %.1f s after it ended; the look-ups below start then.%n%n",
                   autovacuum(), settle))
           .append("| look-up at the service (").append(String.format("%,d", customers))

@@ -60,6 +60,33 @@ class EventsThroughTheStackTest {
         }
     }
 
+    /**
+     * lead-service acts on what it consumes: a customer merged in customer-service (into the record
+     * registered first) takes its leads with it (forecourt.customer.merged.v1 re-points them, and
+     * customer-linked says so on lead-events).
+     */
+    @Test
+    void aMergeInCustomerServiceMovesTheMergedCustomersLeadInLeadService() {
+        String phone = "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        String body = "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"sourceChannel\":\"SHOWROOM\",\"phones\":[\"" + phone + "\"]}";
+        String survivor = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body(body).when().post("/api/customers").then().statusCode(201).extract().path("id");
+        String merged = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body(body).when().post("/api/customers").then().statusCode(201).extract().path("id");
+        String leadId = given().header("Authorization", Tokens.bearer("consultant.a")).contentType("application/json")
+                .body("{\"storeId\":\"store-a\",\"customerId\":\"" + merged + "\",\"source\":\"SHOWROOM\"}")
+                .when().post("/api/leads").then().statusCode(201).extract().path("id");
+        try (KafkaEvents leads = KafkaEvents.tail("lead-events")) {
+            given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                    .body("{\"customerIds\":[\"" + merged + "\",\"" + survivor + "\"],\"reason\":\"same person\"}")
+                    .when().post("/api/customer-merges").then().statusCode(201).body("survivorId", equalTo(survivor));
+            var linked = leads.awaitEvent("forecourt.lead.customer-linked.v1", leadId, Duration.ofSeconds(10));
+            assertEquals(survivor, linked.data().get("customerId").asText());
+        }
+        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/leads/" + leadId)
+                .then().statusCode(200).body("lead.customerId", equalTo(survivor));
+    }
+
     @Test
     void withTheBrokerStoppedCreatesSucceedAndEveryEventArrivesAfterItIsBack() throws Exception {
         stack("down", "kafka");

@@ -30,12 +30,12 @@ public final class PointsRules {
     }
 
     /**
-     * When points earned on a day expire: at the end of that day (UTC), {@code months} later. From the
-     * day the purchase or service was paid, not the day the system heard of it, so that a late event
-     * does not keep points longer than their period.
+     * When points earned on a day expire: at the end of that day in the group's time zone, {@code months}
+     * later. From the day the purchase or service was paid, not the day the system heard of it, so that a
+     * late event does not keep points longer than their period.
      */
-    public static java.time.Instant expiry(java.time.LocalDate earnedOn, int months) {
-        return earnedOn.plusMonths(months).plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    public static java.time.Instant expiry(java.time.LocalDate earnedOn, int months, java.time.ZoneId zone) {
+        return earnedOn.plusMonths(months).plusDays(1).atStartOfDay(zone).toInstant();
     }
 
     /** Why redeeming {@code points} from {@code balance} is refused, or empty when it is allowed. */

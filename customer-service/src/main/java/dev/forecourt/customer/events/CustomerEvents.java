@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What customer-service publishes on {@code customer-events}. Each type has a JSON Schema in
+ * What customer-service publishes on {@code customer-events} (and {@link #IMPORTED} on {@link #IMPORTS_TOPIC}). Each type has a JSON Schema in
  * {@code src/main/resources/schemas/events/}; none carries personal data (no name, phone,
  * email, ID number or address: a consumer that needs them asks customer-service).
  */

@@ -82,31 +82,35 @@ public class DailyCare {
     public int defeatAfterAYear(Instant now) {
         Instant yearAgo = now.atZone(java.time.ZoneOffset.UTC).minusYears(1).toInstant();
         int defeated = 0;
+        UUID after = new UUID(0, 0);
         while (true) {
+            UUID cursor = after;
             @SuppressWarnings("unchecked")
             List<UUID> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                    "SELECT c.id FROM customer c WHERE c.lifecycle_class IN ('POTENTIAL', 'INTENT')"
-                            + " AND c.merged_into IS NULL AND c.created_at <= ?1 AND NOT EXISTS (SELECT 1 FROM customer_change h"
-                            + " WHERE h.customer_id = c.id AND h.field = 'lifecycleClass' AND h.changed_at > ?1) LIMIT ?2")
-                    .setParameter(1, yearAgo).setParameter(2, BATCH).getResultList());
-            int round = 0;
+                            "SELECT c.id FROM customer c WHERE c.id > ?1 AND " + STALE_PROSPECT + " ORDER BY c.id LIMIT ?3")
+                    .setParameter(1, cursor).setParameter(2, yearAgo).setParameter(3, BATCH).getResultList());
             for (UUID id : due) {
-                round += QuarkusTransaction.requiringNew().call(() -> {
+                defeated += QuarkusTransaction.requiringNew().call(() -> {
                     Customer c = Customer.findById(id, LockModeType.PESSIMISTIC_WRITE);
-                    if (c == null || c.mergedInto != null
-                            || (c.lifecycleClass != LifecycleClass.POTENTIAL && c.lifecycleClass != LifecycleClass.INTENT)) {
-                        return 0; // changed since the query
-                    }
-                    return classification.classify(c, new Classification.Target(LifecycleClass.DEFEATED, null, null),
+                    // Asked again under the lock: a grade set or a class changed since the query starts the year again.
+                    boolean still = c != null && ((Number) em.createNativeQuery(
+                                    "SELECT count(*) FROM customer c WHERE c.id = ?1 AND " + STALE_PROSPECT)
+                            .setParameter(1, id).setParameter(2, yearAgo).getSingleResult()).intValue() == 1;
+                    return still && classification.classify(c, new Classification.Target(LifecycleClass.DEFEATED, null, null),
                             "no purchase within a year", NO_PURCHASE_IN_A_YEAR, ChangeLog.SYSTEM) ? 1 : 0;
                 });
             }
-            defeated += round;
-            if (due.size() < BATCH || round == 0) {
+            if (due.size() < BATCH) {
                 return defeated;
             }
+            after = due.get(due.size() - 1);
         }
     }
+
+    /** A live prospect created, and last classified or graded, at or before ?2. */
+    private static final String STALE_PROSPECT = "c.lifecycle_class IN ('POTENTIAL', 'INTENT') AND c.merged_into IS NULL"
+            + " AND c.created_at <= ?2 AND NOT EXISTS (SELECT 1 FROM customer_change h WHERE h.customer_id = c.id"
+            + " AND h.field = 'lifecycleClass' AND h.changed_at > ?2)";
 
     /** Publishes today's birthday and holiday touchpoints; returns how many were published. */
     public int careTouchpoints(LocalDate today) {

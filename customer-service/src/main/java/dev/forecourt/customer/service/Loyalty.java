@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,7 +92,7 @@ public class Loyalty {
     @Transactional(Transactional.TxType.MANDATORY)
     public void earn(Customer c, long points, String causeType, String causeRef, LocalDate earnedOn, String actor) {
         requireLive(c);
-        Instant expires = PointsRules.expiry(earnedOn, settings.loyalty().expiryMonths());
+        Instant expires = PointsRules.expiry(earnedOn, settings.loyalty().expiryMonths(), ZoneId.of(settings.care().zone()));
         if (move(c.id, "EARN", points, causeType, causeRef, expires, actor)) {
             long balance = ((Number) em.createNativeQuery("INSERT INTO loyalty_account (customer_id, balance) VALUES (?1, ?2)"
                             + " ON CONFLICT (customer_id) DO UPDATE SET balance = loyalty_account.balance + EXCLUDED.balance"

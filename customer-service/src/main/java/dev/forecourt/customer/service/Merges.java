@@ -225,7 +225,13 @@ public class Merges {
         // follows (VIP by referrals counts the joined ones at the next referral).
         List<Long> movedActivities = moveRows("customer_activity", "customer_id", null, merged.id, survivor.id);
         List<Long> movedReferrals = moveRows("customer_referral", "referrer_id", null, merged.id, survivor.id);
-        List<Long> referralsOf = moveRows("customer_referral", "referred_id", null, merged.id, survivor.id);
+        // Referrals of the merged record now name the survivor, but for the survivor's own referral of it:
+        // that one would become the survivor referring itself, so it keeps naming the merged record.
+        @SuppressWarnings("unchecked")
+        List<Long> referralsOf = ((List<Number>) em.createNativeQuery("UPDATE customer_referral SET referred_id = :to"
+                        + " WHERE referred_id = :from AND referrer_id <> :to RETURNING id")
+                .setParameter("from", merged.id).setParameter("to", survivor.id).getResultList())
+                .stream().map(Number::longValue).toList();
         loyalty.recomputeTier(survivor, today());
         // The class and VIP status: what either record knew (LifecycleClass.merged); an undo puts back the survivor's.
         Classification.Target classBefore = Classification.current(survivor);

@@ -176,15 +176,15 @@ class CustomerRecordTest {
 
         // What other services ask (lead-service, for a customer it has not heard of): nothing personal, so
         // not a read to audit.
-        String summary = given().header("Authorization", Tokens.bearer("consultant.a"))
+        given().header("Authorization", Tokens.bearer("consultant.a"))
                 .when().get("/api/customers/" + customer + "/summary").then().statusCode(200)
+                .body("keySet()", org.hamcrest.Matchers.containsInAnyOrder("id", "storeId", "kind", "lifecycleClass",
+                        "createdAt", "mergedInto"))
                 .body("id", equalTo(customer))
                 .body("storeId", equalTo("store-a"))
                 .body("kind", equalTo("INDIVIDUAL"))
                 .body("lifecycleClass", equalTo("POTENTIAL"))
-                .body("createdAt", org.hamcrest.Matchers.notNullValue())
-                .extract().asString();
-        assertFalse(summary.contains(phone.substring(7)) || summary.contains(id.substring(14)) || summary.contains("张"), summary);
+                .body("createdAt", org.hamcrest.Matchers.notNullValue());
 
         given().header("Authorization", Tokens.bearer("manager.a"))
                 .when().get("/api/customers/" + customer + "/personal-data-access").then().statusCode(200)
@@ -1064,65 +1064,64 @@ class CustomerRecordTest {
                 + "INDIVIDUAL,," + phone() + ",,,,,,,,,,,,\n"
                 + "INDIVIDUAL,张伟," + dupPhone + ",new.mail@example.com,,,,,,,,,,,\n"
                 + "COMPANY,\"Fleet Co, Ltd\"," + phone() + ",,,,,,,,FLEET,,,,\n";
-        KafkaEvents imports = KafkaEvents.tail(CustomerEvents.IMPORTS_TOPIC);
-        KafkaEvents changes = KafkaEvents.tail("customer-events");
-        String location = given().header("Authorization", Tokens.bearer("manager.a")).contentType("text/csv").body(csv)
-                .queryParam("storeId", "store-a")
-                .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
-                        .body("status", equalTo("COMPLETED")));
-        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
-                .body("rowsRead", equalTo(6)).body("imported", equalTo(2)).body("merged", equalTo(1))
-                .body("rejected", equalTo(3)).body("etaSeconds", equalTo(0));
-        // The new customers on customer-imports (nothing personal), the changed one on customer-events.
-        String jobId = location.substring(location.lastIndexOf('/') + 1);
-        try (imports; changes) {
+        try (KafkaEvents imports = KafkaEvents.tail(CustomerEvents.IMPORTS_TOPIC);
+             KafkaEvents changes = KafkaEvents.tail("customer-events")) {
+            String location = given().header("Authorization", Tokens.bearer("manager.a")).contentType("text/csv").body(csv)
+                    .queryParam("storeId", "store-a")
+                    .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                            .body("status", equalTo("COMPLETED")));
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                    .body("rowsRead", equalTo(6)).body("imported", equalTo(2)).body("merged", equalTo(1))
+                    .body("rejected", equalTo(3)).body("etaSeconds", equalTo(0));
+            // The new customers on customer-imports (nothing personal), the changed one on customer-events.
+            String jobId = location.substring(location.lastIndexOf('/') + 1);
             // (the test profile's chunks are small: one imported event per chunk that created customers)
             await().atMost(Duration.ofSeconds(10)).until(() -> imports.all().stream()
                     .filter(r -> jobId.equals(r.event().getSubject()))
                     .mapToInt(r -> r.data().get("customers").size()).sum() == 2);
             for (var imported : imports.all().stream().filter(r -> jobId.equals(r.event().getSubject())).toList()) {
-                EventSchemas.assertValid(imported.value());
+                EventSchemas.assertValid(imported.value()); // its schema allows no other field: nothing personal
                 assertEquals(CustomerEvents.IMPORTED, imported.headers().get(CloudEvents.TYPE_HEADER));
                 String body = new String(imported.value(), StandardCharsets.UTF_8);
-                assertFalse(body.contains(newPhone.substring(7)) || body.contains("李娜") || body.contains("li.na@"), body);
+                assertFalse(body.contains(newPhone) || body.contains("李娜") || body.contains("li.na@example.com"), body);
             }
             var updated = changes.awaitEvent(CustomerEvents.UPDATED, existing, Duration.ofSeconds(10));
             assertTrue(updated.data().get("changedFields").toString().contains("emails"), updated.data().toString());
             assertTrue(changes.all().stream().noneMatch(r -> CustomerEvents.IMPORTED.equals(r.event().getType())),
                     "imports are not on customer-events");
+            String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
+                    .then().statusCode(200).extract().asString();
+            assertTrue(report.contains("phone: must be a mainland mobile number"), report);
+            assertTrue(report.contains("vin: check digit"), report);
+            assertTrue(report.contains("name: is required"), report);
+            assertEquals(4, report.lines().count(), "header and three rejected rows: " + report);
+            // The report shows the rows as sent, personal data in clear: each download is on record.
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections/accesses")
+                    .then().statusCode(200).body("size()", equalTo(1))
+                    .body("[0].actor", equalTo(Tokens.subject("manager.a"))).body("[0].actorName", equalTo("manager.a"));
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get(location + "/rejections/accesses")
+                    .then().statusCode(403);
+            // The merged row added its email to the existing customer; the good row has its vehicle.
+            given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + existing)
+                    .then().body("emails", hasItem("new.mail@example.com"));
+            // Both are audited: the new customer's history starts with its import, the existing one shows what it gained.
+            String job = location.substring(location.lastIndexOf('/') + 1);
+            String created = given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", newPhone)
+                    .when().get("/api/customers").then().body("items", hasSize(1)).extract().path("items[0].id");
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + created + "/history")
+                    .then().statusCode(200).body("[0].field", equalTo("record")).body("[0].newValue", equalTo("imported"))
+                    .body("[0].actor", equalTo("import:" + job)).body("[0].reason", equalTo("bulk import " + job));
+            given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + existing + "/history")
+                    .then().statusCode(200)
+                    .body("findAll { it.actor == 'import:" + job + "' }.field", org.hamcrest.Matchers.contains("emails"))
+                    .body("find { it.actor == 'import:" + job + "' }.newValue", equalTo("added"));
+            given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("vin", vin)
+                    .when().get("/api/vehicles").then().body("items", hasSize(1));
+            // Nothing of a rejected row reached the customer table.
+            assertEquals(0, count("SELECT count(*) FROM vehicle WHERE vin = 'LSVAU2180N2183294'"));
         }
-        String report = given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
-                .then().statusCode(200).extract().asString();
-        assertTrue(report.contains("phone: must be a mainland mobile number"), report);
-        assertTrue(report.contains("vin: check digit"), report);
-        assertTrue(report.contains("name: is required"), report);
-        assertEquals(4, report.lines().count(), "header and three rejected rows: " + report);
-        // The report shows the rows as sent, personal data in clear: each download is on record.
-        given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections/accesses")
-                .then().statusCode(200).body("size()", equalTo(1))
-                .body("[0].actor", equalTo(Tokens.subject("manager.a"))).body("[0].actorName", equalTo("manager.a"));
-        given().header("Authorization", Tokens.bearer("consultant.a")).when().get(location + "/rejections/accesses")
-                .then().statusCode(403);
-        // The merged row added its email to the existing customer; the good row has its vehicle.
-        given().header("Authorization", Tokens.bearer("consultant.a")).when().get("/api/customers/" + existing)
-                .then().body("emails", hasItem("new.mail@example.com"));
-        // Both are audited: the new customer's history starts with its import, the existing one shows what it gained.
-        String job = location.substring(location.lastIndexOf('/') + 1);
-        String created = given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", newPhone)
-                .when().get("/api/customers").then().body("items", hasSize(1)).extract().path("items[0].id");
-        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + created + "/history")
-                .then().statusCode(200).body("[0].field", equalTo("record")).body("[0].newValue", equalTo("imported"))
-                .body("[0].actor", equalTo("import:" + job)).body("[0].reason", equalTo("bulk import " + job));
-        given().header("Authorization", Tokens.bearer("manager.a")).when().get("/api/customers/" + existing + "/history")
-                .then().statusCode(200)
-                .body("findAll { it.actor == 'import:" + job + "' }.field", org.hamcrest.Matchers.contains("emails"))
-                .body("find { it.actor == 'import:" + job + "' }.newValue", equalTo("added"));
-        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("vin", vin)
-                .when().get("/api/vehicles").then().body("items", hasSize(1));
-        // Nothing of a rejected row reached the customer table.
-        assertEquals(0, count("SELECT count(*) FROM vehicle WHERE vin = 'LSVAU2180N2183294'"));
     }
 
     /**

@@ -11,9 +11,12 @@ class PointsRulesTest {
 
     @Test
     void pointsExpireAtTheEndOfTheDayTheyWereEarnedTheConfiguredMonthsLater() {
-        assertEquals(java.time.Instant.parse("2028-01-16T00:00:00Z"), PointsRules.expiry(java.time.LocalDate.of(2026, 1, 15), 24));
+        java.time.ZoneId shanghai = java.time.ZoneId.of("Asia/Shanghai");
+        assertEquals(java.time.Instant.parse("2028-01-15T16:00:00Z"), // midnight in Shanghai
+                PointsRules.expiry(java.time.LocalDate.of(2026, 1, 15), 24, shanghai));
         // a month without that day: the month's last day
-        assertEquals(java.time.Instant.parse("2026-03-01T00:00:00Z"), PointsRules.expiry(java.time.LocalDate.of(2025, 1, 31), 13));
+        assertEquals(java.time.Instant.parse("2026-03-01T00:00:00Z"),
+                PointsRules.expiry(java.time.LocalDate.of(2025, 1, 31), 13, java.time.ZoneOffset.UTC));
     }
 
     @Test

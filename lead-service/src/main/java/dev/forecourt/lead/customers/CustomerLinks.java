@@ -7,8 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.jboss.logging.Logger;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +64,41 @@ public class CustomerLinks {
         } catch (ProcessingException e) {
             LOG.warnf("customer-service unreachable (%s); the lead is kept and linked later", e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * customer-service's summary of a customer; {@link Absent} when it has none (404). A lead's detail waits on
+     * this, so it waits half a second at most, and not at all while customer-service keeps failing (the
+     * circuit opens for 10 s); those, and any other failure, throw {@link Unanswered}.
+     */
+    @Timeout(500)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            skipOn = Absent.class)
+    public CustomerDirectory.Summary summary(UUID customerId) {
+        try {
+            return directory.summary(customerId);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new Absent();
+            }
+            throw new Unanswered("customer-service answered " + e.getResponse().getStatus());
+        } catch (ProcessingException e) {
+            throw new Unanswered("customer-service unreachable: " + e.getMessage());
+        }
+    }
+
+    /** customer-service has no such customer: an answer, not a failure (it does not open the circuit). */
+    public static class Absent extends RuntimeException {
+        Absent() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** customer-service did not answer (away, slow, failing). */
+    public static class Unanswered extends RuntimeException {
+        public Unanswered(String reason) {
+            super(reason);
         }
     }
 

@@ -6,9 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -29,13 +27,12 @@ public class KnownCustomers {
     EntityManager em;
 
     @Inject
-    @RestClient
-    CustomerDirectory directory;
+    CustomerLinks links;
 
     /**
      * Whether customer-service has this customer. A "no" is not kept (the customer may be registered a
-     * moment later), nor is an unanswered question: customer-service away or slow (its REST client's
-     * timeouts) is a "no" for now.
+     * moment later), nor is an unanswered question: customer-service away, slow (over half a second) or
+     * failing is a "no" for now ({@link CustomerLinks#summary}).
      */
     public boolean known(UUID customerId) {
         if (customerId == null) {
@@ -46,14 +43,11 @@ public class KnownCustomers {
         }
         CustomerDirectory.Summary summary;
         try {
-            summary = directory.summary(customerId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() != 404) {
-                LOG.warnf("customer-service answered %d for customer %s", e.getResponse().getStatus(), customerId);
-            }
+            summary = links.summary(customerId);
+        } catch (CustomerLinks.Absent e) {
             return false;
-        } catch (ProcessingException e) {
-            LOG.debugf("customer-service unreachable (%s)", e.getMessage());
+        } catch (CustomerLinks.Unanswered | FaultToleranceException e) { // away, slow, or the circuit open
+            LOG.debugf("customer-service not asked about customer %s: %s", customerId, e.getMessage());
             return false;
         }
         QuarkusTransaction.requiringNew().run(() -> record(summary.id(), summary.storeId(), summary.kind(), summary.createdAt()));

@@ -123,9 +123,9 @@ public class EventBatches {
         }
     }
 
-    private static boolean wanted(ConsumerRecord<String, byte[]> record, Set<String> types) {
+    static boolean wanted(ConsumerRecord<String, byte[]> record, Set<String> types) {
         Header type = record.headers().lastHeader(CloudEvents.TYPE_HEADER);
-        return type == null || types.contains(new String(type.value(), StandardCharsets.UTF_8));
+        return type == null || type.value() == null || types.contains(new String(type.value(), StandardCharsets.UTF_8));
     }
 
     /** The innermost cause's message, first line: what the driver said, not the wrappers. */

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** A consumer reads an event's data as the producer wrote it, and is told plainly when there is none to read. */
@@ -36,6 +38,25 @@ class EventBatchesTest {
 
         assertEquals(JSON.valueToTree(data), read);
         assertEquals("两个 \"quotes\"", read.path("customers").get(0).path("note").asText());
+    }
+
+    /** A consumer that names its types skips the others by their header; a record without one is read. */
+    @Test
+    void onlyARecordWhoseTypeHeaderNamesAnotherTypeIsSkipped() {
+        java.util.Set<String> used = java.util.Set.of("forecourt.customer.registered.v1");
+        java.util.function.Function<String, org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> withType = type -> {
+            var record = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>("customer-events", 0, 0L, "k", new byte[0]);
+            if (type != null) {
+                record.headers().add(CloudEvents.TYPE_HEADER, type.getBytes(StandardCharsets.UTF_8));
+            }
+            return record;
+        };
+        assertTrue(EventBatches.wanted(withType.apply("forecourt.customer.registered.v1"), used));
+        assertFalse(EventBatches.wanted(withType.apply("forecourt.customer.imported.v1"), used));
+        assertTrue(EventBatches.wanted(withType.apply(null), used), "no header: an older producer's record is read");
+        var empty = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>("customer-events", 0, 0L, "k", new byte[0]);
+        empty.headers().add(CloudEvents.TYPE_HEADER, null);
+        assertTrue(EventBatches.wanted(empty, used), "a header without a value is no header");
     }
 
     @Test
