@@ -684,10 +684,9 @@ class CustomerRecordTest {
     /** A referral naming the merged record as the customer referred names the survivor, and the merged record again after the undo. */
     @Test
     void aReferralOfTheMergedRecordFollowsTheMergeAndItsUndo() {
-        String phone = phone();
-        String older = registerPerson(phone, idNumber());
-        String newer = register("consultant.a", "{\"storeId\":\"store-a\",\"kind\":\"INDIVIDUAL\",\"phones\":[\"" + phone
-                + "\"]}").path("id");
+        String[] pair = duplicatePair();
+        String older = pair[0];
+        String newer = pair[1];
         String referrer = registerPerson(phone(), idNumber());
         String reference = "ref-" + UUID.randomUUID();
         given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
@@ -699,10 +698,7 @@ class CustomerRecordTest {
                         .setParameter(1, "manual:" + reference).getSingleResult()));
         assertEquals(newer, referred.get());
 
-        String mergeId = given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
-                .body("{\"customerIds\":[\"" + newer + "\",\"" + older + "\"],\"reason\":\"same person\"}")
-                .when().post("/api/customer-merges").then().statusCode(201).body("survivorId", equalTo(older))
-                .extract().path("mergeId");
+        String mergeId = merge(older, newer);
         assertEquals(older, referred.get());
         given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
                 .body("{\"reason\":\"two people\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
