@@ -16,12 +16,12 @@ import java.util.Optional;
 public record ImportRow(long line, Customer.Kind kind, String name, String phone, String email, String idNumber,
                         Customer.Gender gender, LocalDate birthDate, String province, String city, String district,
                         String sourceChannel, String vin, String plate, String brand, String series, String model,
-                        LocalDate purchaseDate) {
+                        LocalDate purchaseDate, boolean soldByUs) {
 
     /** The columns (CSV header names, NDJSON field names) an import understands. */
     public static final List<String> COLUMNS = List.of("kind", "name", "phone", "email", "idNumber", "gender",
             "birthDate", "province", "city", "district", "sourceChannel", "vin", "plate", "brand", "series", "model",
-            "purchaseDate");
+            "purchaseDate", "soldByUs");
 
     private static final java.util.regex.Pattern SOURCE_CODE = java.util.regex.Pattern.compile("[A-Z_]{1,32}");
 
@@ -78,6 +78,10 @@ public record ImportRow(long line, Customer.Kind kind, String name, String phone
             if (source != null && !SOURCE_CODE.matcher(source).matches()) {
                 return reject("sourceChannel: must be an upper-case code such as SHOWROOM");
             }
+            boolean soldByUs = bool(f, "soldByUs");
+            if (soldByUs && vin == null) {
+                return reject("soldByUs: a car sold by us needs its vin");
+            }
             LocalDate birthDate = date(f, "birthDate");
             if (birthDate != null && !birthDate.isBefore(LocalDate.now())) {
                 return reject("birthDate: must be in the past"); // as the API's @Past
@@ -86,7 +90,7 @@ public record ImportRow(long line, Customer.Kind kind, String name, String phone
                     enumOf(Customer.Gender.class, text(f, "gender"), "gender", null), birthDate,
                     limit(f, "province", 64), limit(f, "city", 64), limit(f, "district", 64), source, vin,
                     limit(f, "plate", 16), limit(f, "brand", 64), limit(f, "series", 64), limit(f, "model", 64),
-                    date(f, "purchaseDate")), null);
+                    date(f, "purchaseDate"), soldByUs), null);
         } catch (IllegalArgumentException e) {
             return reject(e.getMessage());
         }
@@ -107,6 +111,18 @@ public record ImportRow(long line, Customer.Kind kind, String name, String phone
             throw new IllegalArgumentException(column + ": at most " + max + " characters");
         }
         return v;
+    }
+
+    /** An optional true/false column (absent or empty: false). */
+    private static boolean bool(Map<String, String> f, String column) {
+        String v = text(f, column);
+        if (v == null || v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(column + ": must be true or false");
     }
 
     private static LocalDate date(Map<String, String> f, String column) {

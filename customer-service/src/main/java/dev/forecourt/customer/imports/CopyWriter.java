@@ -108,6 +108,13 @@ final class CopyWriter {
         return this;
     }
 
+    CopyWriter bool(boolean value) {
+        field(1);
+        ensure(1);
+        buf[len++] = (byte) (value ? 1 : 0);
+        return this;
+    }
+
     CopyWriter int4(Integer value) {
         if (field(value == null ? -1 : 4)) {
             int4raw(value);

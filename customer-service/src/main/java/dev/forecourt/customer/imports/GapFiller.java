@@ -91,7 +91,8 @@ final class GapFiller {
                 f.containsKey("birthDate") ? LocalDate.parse(f.get("birthDate")) : first.birthDate(),
                 f.getOrDefault("province", first.province()), f.getOrDefault("city", first.city()),
                 f.getOrDefault("district", first.district()), f.getOrDefault("sourceChannel", first.sourceChannel()),
-                first.vin(), first.plate(), first.brand(), first.series(), first.model(), first.purchaseDate());
+                first.vin(), first.plate(), first.brand(), first.series(), first.model(), first.purchaseDate(),
+                first.soldByUs());
     }
 
     /**

@@ -492,9 +492,11 @@ public class ImportJobs {
             }
             ImportRow r = i.isNew ? GapFiller.merged(rowsOf.get(i.customerId)) : i.row;
             List<String> added = new ArrayList<>(4);
+            // A car the file says we sold makes its new owner an OWNER (bought from this group, DOMAIN.md §1).
+            LifecycleClass lifecycle = r.soldByUs() ? LifecycleClass.OWNER : LifecycleClass.POTENTIAL;
             if (i.isNew) {
                 imported++;
-                customers.uuid(i.customerId).text(storeId).text(r.kind()).text(LifecycleClass.POTENTIAL)
+                customers.uuid(i.customerId).text(storeId).text(r.kind()).text(lifecycle)
                         .text(r.sourceChannel()).bytea(i.nameSealed).text(r.gender()).date(r.birthDate()).text(r.province())
                         .text(r.city()).text(r.district()).uuid(jobId); // the creation's audit: see V9
                 customers.endRow();
@@ -509,12 +511,13 @@ public class ImportJobs {
                 vehicleId = uuid7();
                 vehicles.uuid(vehicleId).text(storeId).text(r.vin()).uuid(i.customerId).date(r.purchaseDate())
                         .text(r.plate()).text(r.brand()).text(r.series()).text(r.model()).date(r.purchaseDate())
-                        .date(warranty.endDate(r.purchaseDate(), r.brand())).int4(warranty.termsFor(r.brand()).km());
+                        .date(warranty.endDate(r.purchaseDate(), r.brand())).int4(warranty.termsFor(r.brand()).km())
+                        .bool(r.soldByUs());
                 vehicles.endRow();
                 added.add("vehicles");
             }
             if (i.isNew) {
-                created.add(new CustomerEvents.ImportedCustomer(i.customerId, r.kind().name(), LifecycleClass.POTENTIAL.name(),
+                created.add(new CustomerEvents.ImportedCustomer(i.customerId, r.kind().name(), lifecycle.name(),
                         r.sourceChannel(), vehicleId, vehicleId == null ? null : r.vin()));
             } else if (!added.isEmpty()) {
                 mergedChanges.computeIfAbsent(i.customerId, k -> new ArrayList<>()).addAll(added);
@@ -602,7 +605,7 @@ public class ImportJobs {
             identifiers = new CopyWriter("customer_identifier (id, customer_id, kind, value_enc, key_id, value_hash)",
                     chunkRows * 2 * 200);
             vehicles = new CopyWriter("vehicle (id, store_id, vin, owner_id, owner_since, plate, brand, series,"
-                    + " model, purchase_date, warranty_end, warranty_km)", chunkRows * 256);
+                    + " model, purchase_date, warranty_end, warranty_km, sold_by_us)", chunkRows * 256);
             changes = new CopyWriter("customer_change (customer_id, actor, field, old_value, new_value, reason)",
                     chunkRows * 4);
             rejections = new CopyWriter("import_rejection (job_id, line_no, reason, raw_enc)", 1024);

@@ -1120,6 +1120,29 @@ class CustomerRecordTest {
         }
     }
 
+    /** A car the file says we sold is marked so, and makes its new owner an OWNER (bought from this group). */
+    @Test
+    void anImportedCarSoldByUsMakesItsNewOwnerAnOwner() {
+        String phone = phone();
+        String vin = vin();
+        String csv = "name,phone,vin,brand,model,purchaseDate,soldByUs\n"
+                + "李娜," + phone + "," + vin + ",Buick,GL8,2023-05-01,true\n"
+                + "王芳," + phone() + "," + vin() + ",Buick,GL8,2023-05-01,yes\n";
+        String location = given().header("Authorization", Tokens.bearer("manager.a")).contentType("text/csv").body(csv)
+                .queryParam("storeId", "store-a")
+                .when().post("/api/customer-imports").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().header("Authorization", Tokens.bearer("manager.a")).when().get(location).then()
+                        .body("status", equalTo("COMPLETED")).body("imported", equalTo(1)).body("rejected", equalTo(1)));
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("phone", phone)
+                .when().get("/api/customers").then().body("items", hasSize(1))
+                .body("items[0].lifecycleClass", equalTo("OWNER"));
+        given().header("Authorization", Tokens.bearer("consultant.a")).queryParam("vin", vin)
+                .when().get("/api/vehicles").then().body("items", hasSize(1)).body("items[0].soldByUs", equalTo(true));
+        assertTrue(given().header("Authorization", Tokens.bearer("manager.a")).when().get(location + "/rejections")
+                .then().statusCode(200).extract().asString().contains("soldByUs: must be true or false"));
+    }
+
     /**
      * A database hiccup is not the rows' fault: the import's connection is killed while a chunk is being
      * written, and the job still imports every row and rejects none (the chunk is retried on a new

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** An import row is checked by the API's rules before anything is written; each rejection names its column. */
@@ -39,6 +41,17 @@ class ImportRowTest {
         assertEquals(Customer.Gender.FEMALE, p.row().gender());
         assertEquals(vin.toString(), p.row().vin());
         assertEquals("上海", p.row().province());
+    }
+
+    @Test
+    void aCarSoldByUsIsSaidWithTrueAndNeedsItsVin() {
+        StringBuilder vin = new StringBuilder("LSVAU2180N2183294");
+        vin.setCharAt(8, Vin.checkDigit(vin.toString()));
+        assertTrue(ImportRow.parse(2, row("vin", vin.toString(), "soldByUs", "TRUE")).row().soldByUs());
+        assertFalse(ImportRow.parse(2, row("vin", vin.toString(), "soldByUs", "false")).row().soldByUs());
+        assertFalse(ImportRow.parse(2, row("vin", vin.toString())).row().soldByUs(), "absent: not sold by us");
+        assertEquals("soldByUs: must be true or false", rejection(row("vin", vin.toString(), "soldByUs", "yes")));
+        assertEquals("soldByUs: a car sold by us needs its vin", rejection(row("soldByUs", "true")));
     }
 
     @Test

@@ -18,7 +18,7 @@ class GapFillerTest {
                                  String district, String source) {
         return new ImportRow(line, Customer.Kind.INDIVIDUAL, "李娜", "13912345678", null, null, gender,
                 birth == null ? null : LocalDate.parse(birth), province, city, district, source, null, null, null, null,
-                null, null);
+                null, null, false);
     }
 
     private static final GapFiller.Fillable EMPTY = new GapFiller.Fillable(null, null, null, null, null, null);
