@@ -57,7 +57,8 @@ public class VehicleResource {
 
     /**
      * The fields a vehicle's record may change (absent: unchanged); its identity (VIN, brand, series,
-     * model) may not, and naming it is a 422 rather than silently ignored.
+     * model) may not, and naming it is a 422. Other fields of the vehicle (trim, engine number, dates of
+     * production and purchase, sold by us) are not changed here and, like any unknown field, ignored.
      */
     public record VehicleChange(@Size(min = 1, max = 16) String plate, @Size(min = 1, max = 32) String colour,
                                 LocalDate registrationDate, LocalDate warrantyEnd, @PositiveOrZero Integer warrantyKm,

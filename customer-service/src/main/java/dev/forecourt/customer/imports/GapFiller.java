@@ -92,7 +92,7 @@ final class GapFiller {
                 f.getOrDefault("province", first.province()), f.getOrDefault("city", first.city()),
                 f.getOrDefault("district", first.district()), f.getOrDefault("sourceChannel", first.sourceChannel()),
                 first.vin(), first.plate(), first.brand(), first.series(), first.model(), first.purchaseDate(),
-                first.soldByUs());
+                rows.stream().anyMatch(ImportRow::soldByUs)); // any of its cars bought from us makes an owner
     }
 
     /**

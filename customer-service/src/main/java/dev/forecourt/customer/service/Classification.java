@@ -52,10 +52,7 @@ public class Classification {
     /** A manager's change with a reason; an illegal transition is a 409 naming what is allowed. */
     @Transactional
     public Customer classifyManually(UUID id, Target target, String reason) {
-        Customer c = customers.get(id);
-        if (c.mergedInto != null) {
-            throw ProblemException.conflict("customer " + id + " was merged into " + c.mergedInto);
-        }
+        Customer c = customers.getLive(id, "its class");
         try {
             classify(c, target, reason, MANUAL, user.id());
         } catch (LifecycleClass.IllegalTransitionException e) {

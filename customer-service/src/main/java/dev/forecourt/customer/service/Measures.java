@@ -48,7 +48,7 @@ public class Measures {
                         + " JOIN customer c ON c.id = a.customer_id"
                         + " WHERE c.store_id = ?1 AND a.kind = 'PURCHASE' AND a.occurred_on >= ?2 AND a.occurred_on < ?3"
                         // an existing customer: one who had bought from us before, as recorded here or as a
-                        // car they own that is marked sold by us (the bulk import does not mark its cars)
+                        // car they own that is marked sold by us (registered so, or imported with soldByUs)
                         + " AND (EXISTS (SELECT 1 FROM customer_activity p WHERE p.customer_id = a.customer_id"
                         + " AND p.kind = 'PURCHASE' AND p.occurred_on < a.occurred_on)"
                         + " OR EXISTS (SELECT 1 FROM vehicle v WHERE v.owner_id = a.customer_id AND v.sold_by_us"

@@ -224,7 +224,13 @@ public class Merges {
         // Spend, visits and referrals made are the person's: they join the survivor's, and its value tier
         // follows (VIP by referrals counts the joined ones at the next referral).
         List<Long> movedActivities = moveRows("customer_activity", "customer_id", null, merged.id, survivor.id);
-        List<Long> movedReferrals = moveRows("customer_referral", "referrer_id", null, merged.id, survivor.id);
+        // (but for the merged record's referral of the survivor, which would become the survivor referring
+        // itself and count towards its VIP)
+        @SuppressWarnings("unchecked")
+        List<Long> movedReferrals = ((List<Number>) em.createNativeQuery("UPDATE customer_referral SET referrer_id = :to"
+                        + " WHERE referrer_id = :from AND referred_id IS DISTINCT FROM :to RETURNING id")
+                .setParameter("from", merged.id).setParameter("to", survivor.id).getResultList())
+                .stream().map(Number::longValue).toList();
         // Referrals of the merged record now name the survivor, but for the survivor's own referral of it:
         // that one would become the survivor referring itself, so it keeps naming the merged record.
         @SuppressWarnings("unchecked")

@@ -697,9 +697,18 @@ class CustomerRecordTest {
                 em.createNativeQuery("SELECT referred_id FROM customer_referral WHERE source_ref = ?1")
                         .setParameter(1, "manual:" + reference).getSingleResult()));
         assertEquals(newer, referred.get());
+        // the merged record once referred the survivor: merged, that would be the survivor referring itself
+        String selfReference = "ref-" + UUID.randomUUID();
+        given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
+                .body("{\"referredCustomerId\":\"" + older + "\",\"referredAt\":\"" + Instant.now() + "\",\"reference\":\""
+                        + selfReference + "\"}")
+                .when().post("/api/customers/" + newer + "/referrals").then().statusCode(org.hamcrest.Matchers.lessThan(300));
 
         String mergeId = merge(older, newer);
         assertEquals(older, referred.get());
+        assertEquals(newer, QuarkusTransaction.requiringNew().call(() -> String.valueOf(
+                em.createNativeQuery("SELECT referrer_id FROM customer_referral WHERE source_ref = ?1")
+                        .setParameter(1, "manual:" + selfReference).getSingleResult())), "not a self-referral");
         given().header("Authorization", Tokens.bearer("manager.a")).contentType("application/json")
                 .body("{\"reason\":\"two people\"}").when().post("/api/customer-merges/" + mergeId + "/undo").then().statusCode(200);
         assertEquals(newer, referred.get());

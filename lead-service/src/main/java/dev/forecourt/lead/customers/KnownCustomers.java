@@ -46,11 +46,19 @@ public class KnownCustomers {
             summary = links.summary(customerId);
         } catch (CustomerLinks.Absent e) {
             return false;
-        } catch (CustomerLinks.Unanswered | FaultToleranceException e) { // away, slow, or the circuit open
+        } catch (CustomerLinks.Unanswered e) { // away or failing: worth seeing (a 403 is a missing role)
+            LOG.warnf("customer-service not asked about customer %s: %s", customerId, e.getMessage());
+            return false;
+        } catch (FaultToleranceException e) { // slow, or the circuit open
             LOG.debugf("customer-service not asked about customer %s: %s", customerId, e.getMessage());
             return false;
         }
-        QuarkusTransaction.requiringNew().run(() -> record(summary.id(), summary.storeId(), summary.kind(), summary.createdAt()));
+        if (summary == null || !customerId.equals(summary.id()) || summary.storeId() == null || summary.kind() == null
+                || summary.createdAt() == null) {
+            LOG.warnf("customer-service's summary of customer %s is incomplete: %s", customerId, summary);
+            return false;
+        }
+        QuarkusTransaction.requiringNew().run(() -> record(customerId, summary.storeId(), summary.kind(), summary.createdAt()));
         return true;
     }
 

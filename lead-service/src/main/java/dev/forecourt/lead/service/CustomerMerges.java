@@ -48,6 +48,9 @@ public class CustomerMerges {
     public void repoint(UUID mergeId, UUID merged, UUID mergedInto) {
         // The survivor may itself have been merged away already (a chain whose events came out of order).
         UUID survivor = current(mergedInto);
+        if (survivor.equals(merged)) {
+            return; // an undo of the merge the other way came first: nothing to point at itself
+        }
         em.createNativeQuery("UPDATE customer_alias SET survivor_id = :to WHERE survivor_id = :from")
                 .setParameter("from", merged).setParameter("to", survivor).executeUpdate();
         em.createNativeQuery("INSERT INTO customer_alias (merged_id, survivor_id, merge_id) VALUES (:from, :to, :merge)"
